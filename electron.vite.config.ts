@@ -1,6 +1,25 @@
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './shared/csp';
+
+/** Puts the CSP into the page itself, so it also holds for the file:// page where no headers exist. */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'clerk-admin-csp',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (_html, ctx) => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ dev: Boolean(ctx.server) }) },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
 
 const alias = { '@renderer': resolve('renderer/src'), '@shared': resolve('shared') };
 
@@ -14,6 +33,8 @@ export default defineConfig({
   preload: {
     resolve: { alias },
     build: {
+      // A sandboxed preload can require nothing but `electron`: bundle everything else (zod).
+      externalizeDeps: false,
       // A sandboxed preload cannot be an ES module: Electron evaluates it as a CommonJS script.
       rolldownOptions: {
         input: { index: resolve('electron/preload/index.ts') },
@@ -24,7 +45,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     resolve: { alias },
-    plugins: [vue()],
+    plugins: [vue(), cspMetaTag()],
     build: {
       rolldownOptions: { input: resolve('renderer/index.html') },
     },

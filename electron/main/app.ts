@@ -1,0 +1,91 @@
+/**
+ * The app's lifecycle: one instance, one window, services started before the window, and
+ * everything closed on quit. The Electron module is passed in so tests can use a stand-in.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as ElectronModule from 'electron';
+import { contentSecurityPolicy } from '../../shared/csp';
+import type { MenuCommand } from '../../shared/ipc';
+import { createAppServices, type AppServices } from '../services/app-services';
+import type { SecretStore } from '../services/secrets/secret-store';
+import { registerIpc, trustedSender } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { denyPermissions, enforceCsp, guardWebContents, isSafeExternalUrl } from './security';
+import { mainWindowOptions, restoreBounds, type WindowBounds } from './window';
+
+type Electron = typeof ElectronModule;
+
+/** What {@link startMain} needs besides Electron. */
+export interface MainOptions {
+  electron: Electron;
+  /** The folder holding the built `preload/` and `renderer/` (out/). */
+  outDir: string;
+  secrets: SecretStore;
+  /** The dev server URL (electron-vite sets ELECTRON_RENDERER_URL in dev). */
+  devServerUrl?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** The started app (for tests). */
+export interface MainApp {
+  window: ElectronModule.BrowserWindow;
+  services: AppServices;
+}
+
+const WINDOW_BOUNDS = 'windowBounds';
+
+/** Starts the app; resolves undefined when another instance already runs (this one quits). */
+export async function startMain(options: MainOptions): Promise<MainApp | undefined> {
+  const { app, BrowserWindow, Menu, ipcMain, screen, session, shell } = options.electron;
+  const log = options.log ?? ((message, error) => console.error(`[main] ${message}`, error ?? ''));
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return undefined;
+  }
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  await app.whenReady();
+
+  const services = await createAppServices({
+    userDataDir: app.getPath('userData'),
+    secrets: options.secrets,
+    appVersion: app.getVersion(),
+    onInternalError: (channel, error) => log(`unexpected error in ${channel}`, error),
+  });
+  for (const problem of services.startupProblems) log(problem);
+
+  const rendererFile = join(options.outDir, 'renderer', 'index.html');
+  const rendererUrl = options.devServerUrl ?? pathToFileURL(rendererFile).href;
+  registerIpc(ipcMain, services.dispatch, trustedSender(() => rendererUrl));
+  denyPermissions(session.defaultSession);
+  enforceCsp(session.defaultSession, contentSecurityPolicy({ dev: Boolean(options.devServerUrl) }));
+
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const bounds = restoreBounds(services.settings.get<WindowBounds>(WINDOW_BOUNDS), displays);
+  const window = new BrowserWindow(mainWindowOptions(join(options.outDir, 'preload', 'index.cjs'), bounds));
+  if (bounds.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => services.settings.set(WINDOW_BOUNDS, { ...window.getNormalBounds(), maximized: window.isMaximized() }));
+
+  const send = (command: MenuCommand) => window.webContents.send('menu:command', command);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ send, openExternal: (url) => void openExternal(url) }, { isMac: process.platform === 'darwin', isDev: Boolean(options.devServerUrl) }),
+    ),
+  );
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void services.close());
+
+  await (options.devServerUrl ? window.loadURL(options.devServerUrl) : window.loadFile(rendererFile));
+  return { window, services };
+
+  async function openExternal(url: string): Promise<void> {
+    if (isSafeExternalUrl(url)) await shell.openExternal(url);
+  }
+}

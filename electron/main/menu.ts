@@ -1,0 +1,81 @@
+/** The native menu: the platform's standard roles plus the app's own commands and shortcuts. */
+import type { MenuItemConstructorOptions } from 'electron';
+import { SECTION_IDS, type MenuCommand, type SectionId } from '../../shared/ipc';
+
+const SECTION_LABELS: Record<SectionId, string> = {
+  users: 'Users',
+  organizations: 'Organizations',
+  'saml-connections': 'SAML connections',
+  sessions: 'Sessions',
+  'redirect-urls': 'Redirect URLs',
+  'sign-in-tokens': 'Sign-in tokens',
+  'audit-log': 'Audit log',
+  profiles: 'Profiles',
+};
+
+/** What the menu needs from the app. */
+export interface MenuActions {
+  /** Sends a command to the renderer. */
+  send(command: MenuCommand): void;
+  /** Opens an https URL in the system browser. */
+  openExternal(url: string): void;
+}
+
+/** Builds the menu template (a pure function, so it can be tested without Electron). */
+export function buildMenuTemplate(actions: MenuActions, options: { isMac: boolean; isDev: boolean }): MenuItemConstructorOptions[] {
+  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => actions.send(cmd),
+  });
+  const sections = SECTION_IDS.map((id, index) => command(SECTION_LABELS[id], `open-section:${id}`, `CmdOrCtrl+${index + 1}`));
+
+  const template: MenuItemConstructorOptions[] = [];
+  if (options.isMac) template.push({ role: 'appMenu' });
+  template.push(
+    {
+      label: 'File',
+      submenu: [
+        command('New Profile…', 'new-profile', 'CmdOrCtrl+N'),
+        command('Switch Profile…', 'switch-profile', 'CmdOrCtrl+Shift+P'),
+        { type: 'separator' },
+        command('Close Tab', 'close-tab', 'CmdOrCtrl+W'),
+        { type: 'separator' },
+        options.isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        command('Refresh', 'refresh', 'CmdOrCtrl+R'),
+        command('Find', 'find', 'CmdOrCtrl+F'),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(options.isDev ? ([{ type: 'separator' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+      ],
+    },
+    {
+      label: 'Go',
+      submenu: [
+        ...sections,
+        { type: 'separator' },
+        command('Next Tab', 'next-tab', 'Ctrl+Tab'),
+        command('Previous Tab', 'previous-tab', 'Ctrl+Shift+Tab'),
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Clerk Backend API Reference', click: () => actions.openExternal('https://clerk.com/docs/reference/backend-api') },
+        ...(options.isMac ? [] : ([{ role: 'about' }] as MenuItemConstructorOptions[])),
+      ],
+    },
+  );
+  return template;
+}

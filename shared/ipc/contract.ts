@@ -1,0 +1,112 @@
+/**
+ * The IPC contract: the single source of truth for what the renderer may ask of main.
+ * Each channel (`domain:verb`) has a zod schema for its input and a result type. Main registers
+ * exactly these channels; the preload exposes exactly these functions (see bridge.ts).
+ */
+import { z } from 'zod';
+import type { User } from '../clerk';
+import * as s from './schemas';
+import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
+
+/** A channel's definition: its input schema, and its result type carried as a phantom. */
+export interface ChannelDef<I extends z.ZodType, R> {
+  input: I;
+  /** Never set at runtime; only carries the result type. */
+  readonly result?: R;
+}
+
+function channel<I extends z.ZodType>(input: I) {
+  return { returns: <R>(): ChannelDef<I, R> => ({ input }) };
+}
+
+const userOrderFields = [
+  'created_at',
+  'updated_at',
+  'email_address',
+  'web3wallet',
+  'first_name',
+  'last_name',
+  'phone_number',
+  'username',
+  'last_active_at',
+  'last_sign_in_at',
+] as const;
+
+/** A page of users with the total matching the same filters. */
+export interface UserPage {
+  data: User[];
+  totalCount: number;
+}
+
+export const contract = {
+  'app:info': channel(s.none).returns<AppInfo>(),
+
+  'profiles:list': channel(s.none).returns<ProfileView[]>(),
+  'profiles:active': channel(s.none).returns<ProfileView | null>(),
+  'profiles:activate': channel(z.object({ id: s.localId })).returns<ProfileView>(),
+  'profiles:create': channel(
+    z.object({
+      name: s.profileName,
+      environment: s.environment,
+      apiUrl: s.apiUrl.default('https://api.clerk.com/v1'),
+      secretKey: s.secretKey,
+      /** The administrator confirmed a key whose prefix does not match the environment. */
+      allowEnvironmentMismatch: z.boolean().default(false),
+    }),
+  ).returns<ProfileView>(),
+  'profiles:update': channel(
+    z.object({
+      id: s.localId,
+      name: s.profileName.optional(),
+      environment: s.environment.optional(),
+      apiUrl: s.apiUrl.optional(),
+      /** A replacement key; omitted keeps the stored one. */
+      secretKey: s.secretKey.optional(),
+      allowEnvironmentMismatch: z.boolean().default(false),
+    }),
+  ).returns<ProfileView>(),
+  'profiles:delete': channel(z.object({ id: s.localId })).returns<{ id: string }>(),
+
+  'tabs:load': channel(z.object({ profileId: s.localId })).returns<TabState>(),
+  'tabs:save': channel(
+    z.object({ profileId: s.localId, tabs: z.array(s.tab).max(100), activeKey: z.string().max(200).nullable() }),
+  ).returns<TabState>(),
+
+  'users:list': channel(
+    z.object({
+      profileId: s.localId,
+      limit: z.number().int().min(1).max(500).default(10),
+      offset: z.number().int().min(0).default(0),
+      query: z.string().trim().max(200).optional(),
+      orderBy: z
+        .string()
+        .regex(new RegExp(`^[+-]?(${userOrderFields.join('|')})$`), 'Unknown sort field.')
+        .optional(),
+    }),
+  ).returns<UserPage>(),
+  'users:get': channel(z.object({ profileId: s.localId, userId: s.clerkId('user') })).returns<User>(),
+} as const;
+
+/** The contract's type. */
+export type Contract = typeof contract;
+/** Every channel name. */
+export type Channel = keyof Contract;
+/** What a caller passes (before defaults are applied). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after parsing and defaults). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+/** What a channel resolves to. */
+export type ChannelResult<C extends Channel> = Contract[C] extends ChannelDef<z.ZodType, infer R> ? R : never;
+
+/** Every channel name, at runtime. */
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** Events main pushes to the renderer (not requests): name -> payload schema. */
+export const events = {
+  'menu:command': z.string(),
+} as const;
+
+/** Event names. */
+export type EventName = keyof typeof events;
+
+export type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind };

@@ -1,0 +1,81 @@
+/** Plain data types that cross the IPC boundary (no secrets ever appear in them). */
+
+/** An instance's environment; decides colours, warnings and the rate budget. */
+export type Environment = 'development' | 'staging' | 'production';
+
+/** The environments in display order. */
+export const ENVIRONMENTS: readonly Environment[] = ['development', 'staging', 'production'];
+
+/** An instance profile as the renderer sees it: never the key, only whether one is set and a hint. */
+export interface ProfileView {
+  id: string;
+  name: string;
+  environment: Environment;
+  apiUrl: string;
+  /** The built-in Sandbox profile (its API URL follows the Sandbox's port). */
+  isSandbox: boolean;
+  hasKey: boolean;
+  /** Prefix and last four characters, e.g. `sk_live_…a1b2`. */
+  keyHint: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The left-navigation sections; each can be opened as a tab. */
+export type SectionId =
+  | 'users'
+  | 'organizations'
+  | 'saml-connections'
+  | 'sessions'
+  | 'redirect-urls'
+  | 'sign-in-tokens'
+  | 'audit-log'
+  | 'profiles';
+
+/** Every section, in navigation order. */
+export const SECTION_IDS: readonly SectionId[] = [
+  'users',
+  'organizations',
+  'saml-connections',
+  'sessions',
+  'redirect-urls',
+  'sign-in-tokens',
+  'audit-log',
+  'profiles',
+];
+
+/** Record kinds that open in their own tab. */
+export type RecordKind = 'user' | 'organization' | 'saml-connection' | 'session' | 'redirect-url' | 'sign-in-token' | 'sign-up';
+
+/** One open tab: a section, or one record of the active profile. */
+export type Tab =
+  | { kind: 'section'; key: string; section: SectionId; title: string }
+  | { kind: 'record'; key: string; record: RecordKind; id: string; title: string };
+
+/** The open tabs of one profile, kept across restarts. */
+export interface TabState {
+  tabs: Tab[];
+  activeKey: string | null;
+}
+
+/** Facts about the running app for the About box and the status bar. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** The built-in Sandbox's API URL, or null when it is not running. */
+  sandboxApiUrl: string | null;
+  /** Problems found while starting, phrased for the administrator (e.g. the keychain is missing). */
+  startupProblems: string[];
+}
+
+/** Commands the native menu sends to the renderer. */
+export type MenuCommand =
+  | 'new-profile'
+  | 'switch-profile'
+  | 'close-tab'
+  | 'next-tab'
+  | 'previous-tab'
+  | 'refresh'
+  | 'find'
+  | `open-section:${SectionId}`;
