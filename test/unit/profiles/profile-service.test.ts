@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { AppError } from '../../../shared/ipc';
+import { ProfileService } from '../../../electron/services/profiles/profile-service';
+import { ProfileStore } from '../../../electron/services/profiles/profile-store';
+import type { KeyValidator } from '../../../electron/services/profiles/key-checks';
+import { openAppDatabase } from '../../../electron/services/storage/app-database';
+import { SettingsStore } from '../../../electron/services/storage/settings-store';
+import { MemorySecretStore } from '../../support/memory-secret-store';
+
+const LIVE_KEY = 'sk_live_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6';
+const TEST_KEY = 'sk_test_' + 'Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4';
+
+let dir: string;
+let db: DatabaseSync;
+let secrets: MemorySecretStore;
+let validated: Array<[string, string]>;
+let validator: KeyValidator;
+let service: ProfileService;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'clerk-admin-profiles-'));
+  db = openAppDatabase(join(dir, 'app.sqlite'));
+  secrets = new MemorySecretStore();
+  validated = [];
+  validator = async (apiUrl, key) => void validated.push([apiUrl, key]);
+  service = new ProfileService({
+    store: new ProfileStore(db),
+    settings: new SettingsStore(db),
+    secrets,
+    validateKey: (url, key) => validator(url, key),
+  });
+});
+
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const caught = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error('expected a rejection');
+};
+
+describe('ProfileService', () => {
+  it('validates the key with the instance, keeps it only in the secret store and shows a masked hint', async () => {
+    const view = await service.create({ name: 'Prod EU', environment: 'production', apiUrl: 'https://api.clerk.com/v1', secretKey: LIVE_KEY });
+    expect(validated).toEqual([['https://api.clerk.com/v1', LIVE_KEY]]);
+    expect(secrets.secrets.get(view.id)).toBe(LIVE_KEY);
+    expect(view).toMatchObject({ hasKey: true, keyHint: 'sk_live_…O5p6', environment: 'production', isSandbox: false });
+    expect(JSON.stringify(view)).not.toContain(LIVE_KEY);
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes(LIVE_KEY), file).toBe(false);
+  });
+
+  it('rejects a key without a Clerk secret-key prefix next to the key field, before any call', async () => {
+    const error = await caught(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: 'pk_test_abc' }));
+    expect(error.fieldMessage('secretKey')).toMatch(/should start with sk_test_/);
+    expect(validated).toEqual([]);
+    expect(await service.list()).toEqual([]);
+  });
+
+  it('flags a live key on a development profile unless confirmed', async () => {
+    const error = await caught(service.create({ name: 'Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: LIVE_KEY }));
+    expect(error.code).toBe('key_environment_mismatch');
+    expect(error.fieldMessage('secretKey')).toMatch(/live \(production\) key/);
+    const view = await service.create({
+      name: 'Dev',
+      environment: 'development',
+      apiUrl: 'https://api.clerk.com/v1',
+      secretKey: LIVE_KEY,
+      allowEnvironmentMismatch: true,
+    });
+    expect(view.environment).toBe('development');
+  });
+
+  it('maps a 401 from Clerk onto the key field and saves nothing', async () => {
+    validator = async () => {
+      throw new AppError({ kind: 'clerk', status: 401, code: 'clerk_key_invalid', message: 'The provided Clerk Secret Key is invalid.' });
+    };
+    const error = await caught(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY }));
+    expect(error.kind).toBe('validation');
+    expect(error.fieldMessage('secretKey')).toBe('This key was rejected by Clerk.');
+    expect(error.message).toMatch(/rejected by Clerk \(clerk_key_invalid\)/);
+    expect(secrets.secrets.size).toBe(0);
+    expect(await service.list()).toEqual([]);
+  });
+
+  it('maps an unreachable instance onto the URL field', async () => {
+    validator = async () => {
+      throw new AppError({ kind: 'network', message: 'connection refused by 127.0.0.1:9' });
+    };
+    const error = await caught(service.create({ name: 'x', environment: 'development', apiUrl: 'http://127.0.0.1:9/v1', secretKey: TEST_KEY }));
+    expect(error.fieldMessage('apiUrl')).toBe('Could not reach 127.0.0.1:9. Check the URL and your connection.');
+    expect(error.message).toContain('connection refused');
+  });
+
+  it('writes nothing when the keychain is locked', async () => {
+    secrets.failWith = 'Cannot create an item in a locked collection';
+    const error = await caught(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY }));
+    expect(error.kind).toBe('keychain');
+    expect(error.message).toMatch(/Unlock your keychain/);
+    secrets.failWith = undefined;
+    expect(await service.list()).toEqual([]);
+  });
+
+  it('edits without touching the key, re-validates on a new URL, replaces the key on request', async () => {
+    const view = await service.create({ name: 'Staging', environment: 'staging', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY, allowEnvironmentMismatch: true });
+    validated = [];
+    await service.update(view.id, { name: 'Staging EU' });
+    expect(validated).toEqual([]);
+    await service.update(view.id, { apiUrl: 'https://eu.api.example.com/v1' });
+    expect(validated).toEqual([['https://eu.api.example.com/v1', TEST_KEY]]);
+    const replaced = await service.update(view.id, { secretKey: LIVE_KEY, environment: 'production' });
+    expect(replaced.keyHint).toBe('sk_live_…O5p6');
+    expect(secrets.secrets.get(view.id)).toBe(LIVE_KEY);
+  });
+
+  it('deletes the keychain entry with the profile, and keeps the profile if the keychain refuses', async () => {
+    const view = await service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+    secrets.failWith = 'locked';
+    await caught(service.delete(view.id));
+    expect((await service.list()).map((p) => p.id)).toEqual([view.id]);
+    secrets.failWith = undefined;
+    await service.delete(view.id);
+    expect(secrets.secrets.has(view.id)).toBe(false);
+    expect(await service.list()).toEqual([]);
+  });
+
+  it('switches the active profile and falls back when the active one is deleted', async () => {
+    const a = await service.create({ name: 'A', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+    const b = await service.create({ name: 'B', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+    await service.activate(b.id);
+    expect((await service.active())?.id).toBe(b.id);
+    await service.delete(b.id);
+    expect((await service.active())?.id).toBe(a.id);
+  });
+
+  it('creates the Sandbox profile on first launch only, with its key in the secret store', async () => {
+    const registered: string[] = [];
+    const first = await service.ensureSandboxProfile('http://127.0.0.1:4000/v1', () => 'sk_test_sandboxkey0001', (k) => registered.push(k));
+    expect(first).toMatchObject({ name: 'Sandbox', environment: 'development', isSandbox: true, apiUrl: 'http://127.0.0.1:4000/v1' });
+    expect(secrets.secrets.get(first!.id)).toBe('sk_test_sandboxkey0001');
+    expect((await service.active())?.id).toBe(first!.id);
+    // next launch: new port, same profile, same key registered with the Sandbox again
+    const again = await service.ensureSandboxProfile('http://127.0.0.1:5000/v1', () => 'sk_test_other', (k) => registered.push(k));
+    expect(again!.id).toBe(first!.id);
+    expect(again!.apiUrl).toBe('http://127.0.0.1:5000/v1');
+    expect(registered).toEqual(['sk_test_sandboxkey0001', 'sk_test_sandboxkey0001']);
+    // deleted by the administrator while other profiles exist: not recreated
+    await service.create({ name: 'Other', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+    await service.delete(first!.id);
+    expect(await service.ensureSandboxProfile('http://127.0.0.1:6000/v1', () => 'sk_test_x', () => {})).toBeUndefined();
+  });
+});
