@@ -1,0 +1,178 @@
+/**
+ * The Backend API client: one request pipeline for every call. Middleware wraps each logical call
+ * once; inside it, each attempt waits for the profile's rate budget, reads the secret key, sends
+ * with a timeout and turns failures into typed errors; 429s and transient GET failures are retried.
+ */
+import { AppError } from '../../../shared/ipc/errors';
+import type { ClerkCall, ClerkMiddleware, ClerkResponse } from './call';
+import { clerkApiError, describeFetchFailure, networkError, withoutSecret } from './errors';
+import { realSleep, type RateBudget, type Sleep } from './rate-budget';
+import { retryDelay, type RetryPolicy } from './retry';
+import { buildUrl } from './url';
+
+/** The dated API version every request asks for. */
+export const CLERK_API_VERSION = '2026-05-12';
+
+/** How to build a {@link ClerkClient}. */
+export interface ClerkClientOptions {
+  /** Base URL including the version segment, e.g. `https://api.clerk.com/v1`. */
+  apiUrl: string;
+  /** Reads the key (from the keychain) when a request is sent; the client never keeps it. */
+  secretKey: () => Promise<string>;
+  fetch?: typeof fetch;
+  /** Per attempt (default 30 s). */
+  timeoutMs?: number;
+  /** Waits between retries (injectable for tests). */
+  sleep?: Sleep;
+  /** Clock for `durationMs` (injectable for tests). */
+  now?: () => number;
+  /** Jitter source in [0, 1) (injectable for tests). */
+  random?: () => number;
+  /** Retries after the first attempt (default 3). */
+  maxRetries?: number;
+  /** The longest wait before a retry (default 60 s); a longer `Retry-After` is thrown to the caller. */
+  maxRetryWaitMs?: number;
+  /** The profile's budget; shared by every call of the profile. */
+  budget?: RateBudget;
+  /** Applied around the send stage, outermost first, once per logical call. */
+  middleware?: ClerkMiddleware[];
+  userAgent?: string;
+}
+
+/** A client bound to one profile's URL and key. */
+export interface ClerkClient {
+  readonly apiUrl: string;
+  /** Sends the call and resolves with the parsed body. */
+  request<T>(call: ClerkCall): Promise<T>;
+  /** Sends the call and resolves with status, headers, body and duration. */
+  send<T = unknown>(call: ClerkCall): Promise<ClerkResponse<T>>;
+}
+
+/** Creates a client; nothing is sent until a call is made. */
+export function createClerkClient(options: ClerkClientOptions): ClerkClient {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  const policy: RetryPolicy = {
+    maxRetries: options.maxRetries ?? 3,
+    maxWaitMs: options.maxRetryWaitMs ?? 60_000,
+    random: options.random ?? Math.random,
+  };
+
+  async function sendWithRetries(call: ClerkCall): Promise<ClerkResponse> {
+    if (call.body !== undefined && call.form !== undefined) {
+      throw new AppError({ kind: 'validation', message: `${call.method} ${call.route}: a call has a JSON body or a form, not both.` });
+    }
+    const url = buildUrl(options.apiUrl, call.path, call.query);
+    for (let retry = 0; ; retry += 1) {
+      try {
+        return await attempt(call, url);
+      } catch (error) {
+        const wait = error instanceof AppError ? retryDelay(call.method, error, retry, policy) : undefined;
+        if (wait === undefined) throw error;
+        try {
+          await sleep(wait, call.signal);
+        } catch {
+          throw cancelled(call, url);
+        }
+      }
+    }
+  }
+
+  async function attempt(call: ClerkCall, url: URL): Promise<ClerkResponse> {
+    const release = await options.budget?.acquire(call.signal).catch(() => {
+      throw cancelled(call, url);
+    });
+    let key = '';
+    try {
+      key = await options.secretKey();
+      return await exchange(call, url, key);
+    } catch (error) {
+      throw error instanceof AppError ? withoutSecret(error, key) : error;
+    } finally {
+      release?.();
+    }
+  }
+
+  async function exchange(call: ClerkCall, url: URL, key: string): Promise<ClerkResponse> {
+    if (!/^[\x21-\x7e]+$/.test(key)) {
+      throw new AppError({ kind: 'validation', message: 'The stored secret key is empty or contains invalid characters; enter it again.' });
+    }
+    const headers = new Headers({
+      Authorization: `Bearer ${key}`,
+      'Clerk-API-Version': CLERK_API_VERSION,
+      Accept: 'application/json',
+      'User-Agent': options.userAgent ?? 'clerk-admin-desktop',
+    });
+    let body: string | FormData | undefined = call.form;
+    if (call.body !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      body = JSON.stringify(call.body);
+    }
+
+    const controller = new AbortController();
+    const forwardAbort = () => controller.abort(call.signal?.reason);
+    call.signal?.addEventListener('abort', forwardAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const failure = (stage: string, error: unknown): AppError => {
+      if (call.signal?.aborted) return cancelled(call, url);
+      if (timedOut) return networkError('timeout', `${url.host} did not answer ${describe(call)} within ${timeoutMs / 1000} s.`);
+      return networkError('network_error', `${stage} ${url.host} (${describe(call)}): ${describeFetchFailure(error)}.`);
+    };
+
+    const started = now();
+    try {
+      if (call.signal?.aborted) throw cancelled(call, url);
+      let response: Response;
+      try {
+        response = await fetchImpl(url, { method: call.method, headers, body, signal: controller.signal, redirect: 'error' });
+      } catch (error) {
+        throw failure('Could not reach', error);
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        throw failure('The connection broke while reading the answer of', error);
+      }
+      if (!response.ok) throw clerkApiError(response.status, response.headers, text, url.host);
+      return { status: response.status, headers: response.headers, body: parseBody(text, call, url), durationMs: now() - started };
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', forwardAbort);
+    }
+  }
+
+  const send = (options.middleware ?? []).reduceRight<(call: ClerkCall) => Promise<ClerkResponse>>(
+    (next, middleware) => (call) => middleware(call, next),
+    sendWithRetries,
+  );
+
+  return {
+    apiUrl: options.apiUrl,
+    send: <T>(call: ClerkCall) => send(call) as Promise<ClerkResponse<T>>,
+    request: async <T>(call: ClerkCall) => (await send(call)).body as T,
+  };
+}
+
+function parseBody(text: string, call: ClerkCall, url: URL): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw networkError('response_unreadable', `${url.host} answered ${describe(call)} with a body that is not JSON.`);
+  }
+}
+
+function cancelled(call: ClerkCall, url: URL): AppError {
+  return networkError('request_cancelled', `The request ${describe(call)} to ${url.host} was cancelled.`);
+}
+
+function describe(call: ClerkCall): string {
+  return `${call.method} ${call.path}`;
+}

@@ -1,0 +1,121 @@
+/**
+ * A per-profile request budget: at most `requests` request starts in any sliding window of
+ * `windowMs`, and at most `concurrency` requests in flight. Clerk limits each instance (one secret
+ * key), so a bulk action in the app must queue behind the limit instead of collecting 429s.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+
+/** Sleeps for `ms`; rejects when `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** How a {@link RateBudget} is sized and clocked. */
+export interface RateBudgetOptions {
+  /** Request starts allowed per window. */
+  requests: number;
+  windowMs: number;
+  /** Requests allowed in flight at once. */
+  concurrency: number;
+  /** Injectable for tests. */
+  now?: () => number;
+  sleep?: Sleep;
+}
+
+/** Which kind of Clerk instance a profile talks to. */
+export type InstanceEnvironment = 'development' | 'staging' | 'production';
+
+/** The default sleep: a real timer, abortable. */
+export const realSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
+
+interface Waiter {
+  resolve: (release: () => void) => void;
+  reject: (reason: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+/** Hands out slots; each holder must call the release function it got exactly when its request is done. */
+export class RateBudget {
+  private readonly starts: number[] = [];
+  private readonly queue: Waiter[] = [];
+  private active = 0;
+  private pumping = false;
+  private pause?: AbortController;
+  private readonly now: () => number;
+  private readonly sleep: Sleep;
+
+  constructor(readonly options: RateBudgetOptions) {
+    for (const key of ['requests', 'windowMs', 'concurrency'] as const) {
+      if (!Number.isInteger(options[key]) || options[key] < 1) throw new RangeError(`RateBudget ${key} must be a positive integer.`);
+    }
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  /** Requests in flight right now. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** Waits (in arrival order) for a slot; resolves with its release function, rejects if `signal` aborts first. */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, signal };
+      if (signal) {
+        waiter.onAbort = () => this.abandon(waiter);
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      this.queue.push(waiter);
+      void this.pump();
+    });
+  }
+
+  private abandon(waiter: Waiter): void {
+    const index = this.queue.indexOf(waiter);
+    if (index < 0) return;
+    this.queue.splice(index, 1);
+    waiter.reject(waiter.signal?.reason);
+    // Nobody left to wait for: stop the window timer instead of letting it run out.
+    if (this.queue.length === 0) this.pause?.abort();
+  }
+
+  // One loop at a time hands out slots, so arrival order is kept and the window is checked once per grant.
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0 && this.active < this.options.concurrency) {
+        const now = this.now();
+        while (this.starts.length > 0 && this.starts[0] <= now - this.options.windowMs) this.starts.shift();
+        if (this.starts.length >= this.options.requests) {
+          this.pause = new AbortController();
+          await this.sleep(this.starts[0] + this.options.windowMs - now, this.pause.signal).catch(() => undefined);
+          continue;
+        }
+        const waiter = this.queue.shift()!;
+        if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+        this.starts.push(now);
+        this.active += 1;
+        waiter.resolve(this.releaser());
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active -= 1;
+      void this.pump();
+    };
+  }
+}
+
+/** Clerk's documented per-instance limits: development 100 req/10 s, production 1000 req/10 s; 8 in flight. */
+export function budgetFor(environment: InstanceEnvironment, clock?: Pick<RateBudgetOptions, 'now' | 'sleep'>): RateBudget {
+  const requests = environment === 'development' ? 100 : 1000;
+  return new RateBudget({ requests, windowMs: 10_000, concurrency: 8, ...clock });
+}

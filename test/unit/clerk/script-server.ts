@@ -1,0 +1,88 @@
+/**
+ * A real HTTP server on 127.0.0.1 whose answers each test scripts in advance, so the client's
+ * pipeline is exercised over real sockets (headers, multipart bodies, dropped connections).
+ */
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as the server received it. */
+export interface ReceivedRequest {
+  method: string;
+  /** Path and query, e.g. `/v1/users?limit=10`. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** Answers one request. */
+export type Responder = (request: ReceivedRequest, response: ServerResponse) => void;
+
+/** A running scripted server. */
+export interface ScriptServer {
+  /** `http://127.0.0.1:<port>/v1` */
+  apiUrl: string;
+  port: number;
+  received: ReceivedRequest[];
+  /** Queues answers for the next requests, in order; unscripted requests get a 599. */
+  script(...responders: Responder[]): void;
+  close(): Promise<void>;
+}
+
+/** Starts a server on an ephemeral port. */
+export async function startScriptServer(): Promise<ScriptServer> {
+  const queue: Responder[] = [];
+  const received: ReceivedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+      received.push(request);
+      (queue.shift() ?? json(599, { errors: [{ code: 'unscripted', message: `No answer scripted for ${request.method} ${request.url}` }] }))(request, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://127.0.0.1:${port}/v1`,
+    port,
+    received,
+    script: (...responders) => queue.push(...responders),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Answers with a JSON body (Content-Type exactly `application/json`, as Clerk sends it). */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Responder {
+  return (_request, response) => {
+    response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    response.end(JSON.stringify(body));
+  };
+}
+
+/** Answers with a raw text body. */
+export function text(status: number, body: string, contentType = 'text/html'): Responder {
+  return (_request, response) => {
+    response.writeHead(status, { 'Content-Type': contentType });
+    response.end(body);
+  };
+}
+
+/** Closes the connection without answering. */
+export function drop(): Responder {
+  return (_request, response) => response.socket?.destroy();
+}
+
+/** Never answers (until the server closes). */
+export function hang(): Responder {
+  return () => undefined;
+}
+
+/** Clerk's error envelope. */
+export function clerkErrors(code: string, message: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { errors: [{ code, message, long_message: `${message} (long)`, meta: {} }], clerk_trace_id: 'trace_123', ...extra };
+}
