@@ -7,6 +7,9 @@ import { startMain } from './app';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// A separate profile folder for tests and side-by-side runs; the default is the OS's per-user folder.
+if (process.env.CLERK_ADMIN_USER_DATA) electron.app.setPath('userData', process.env.CLERK_ADMIN_USER_DATA);
+
 startMain({
   electron,
   outDir,
