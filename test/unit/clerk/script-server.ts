@@ -23,14 +23,18 @@ export interface ScriptServer {
   apiUrl: string;
   port: number;
   received: ReceivedRequest[];
-  /** Queues answers for the next requests, in order; unscripted requests get a 599. */
+  /** Queues answers for the next requests, in order. */
   script(...responders: Responder[]): void;
+  /** Answers every request the queue does not cover (by default a 599 naming the request). */
+  otherwise(responder: Responder): void;
   close(): Promise<void>;
 }
 
 /** Starts a server on an ephemeral port. */
 export async function startScriptServer(): Promise<ScriptServer> {
   const queue: Responder[] = [];
+  let fallback: Responder = (request, response) =>
+    json(599, { errors: [{ code: 'unscripted', message: `No answer scripted for ${request.method} ${request.url}` }] })(request, response);
   const received: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -38,7 +42,7 @@ export async function startScriptServer(): Promise<ScriptServer> {
     req.on('end', () => {
       const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
       received.push(request);
-      (queue.shift() ?? json(599, { errors: [{ code: 'unscripted', message: `No answer scripted for ${request.method} ${request.url}` }] }))(request, res);
+      (queue.shift() ?? fallback)(request, res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,6 +52,9 @@ export async function startScriptServer(): Promise<ScriptServer> {
     port,
     received,
     script: (...responders) => queue.push(...responders),
+    otherwise: (responder) => {
+      fallback = responder;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -61,6 +68,14 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return (_request, response) => {
     response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     response.end(JSON.stringify(body));
+  };
+}
+
+/** Answers 200 with the JSON body listed for the request's path (404 for other paths). */
+export function byPath(bodies: Record<string, unknown>): Responder {
+  return (request, response) => {
+    const path = new URL(request.url, 'http://script.local').pathname;
+    json(path in bodies ? 200 : 404, bodies[path] ?? { errors: [{ code: 'resource_not_found', message: path }] })(request, response);
   };
 }
 
