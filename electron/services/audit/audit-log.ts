@@ -1,0 +1,270 @@
+/**
+ * The offline audit log: an append-only, hash-chained table of records in the app's SQLite
+ * database. Every append is its own committed transaction (unless inside {@link AuditLog.appendBatch}),
+ * so an intent is on disk before the call it describes is sent.
+ */
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { AppError } from '../../../shared/ipc/errors';
+import { osActor } from './actor';
+import { canonicalJson } from './canonical-json';
+import { chainHash, GENESIS_HASH } from './chain';
+import { parseChangeRow, toChange, toChangeDetail } from './changes';
+import { exportChanges } from './export';
+import { changeQueryParts, normaliseFilter, seqBoundsOfTimeRange, type ChangeQueryParts, type ChangeRow } from './query';
+import { intentRecord, outcomeRecord, requireTime } from './records';
+import { redactSecrets } from './redact';
+import { pruneExpired } from './retention';
+import { migrateAuditSchema, type SearchMode } from './schema';
+import { searchTextOf } from './search-text';
+import type {
+  AppendedRecord,
+  AuditActor,
+  AuditChangeDetail,
+  AuditExportOptions,
+  AuditExportResult,
+  AuditFacets,
+  AuditFilter,
+  AuditPage,
+  AuditPageRequest,
+  AuditProfileRef,
+  AuditPruneResult,
+  AuditRecord,
+  AuditVerifyOptions,
+  AuditVerifyResult,
+  IntentInput,
+  IntentRecord,
+  OutcomeInput,
+} from './types';
+import { verifyChain } from './verify';
+
+/** How to build an {@link AuditLog}. */
+export interface AuditLogOptions {
+  /** Time source for records without an explicit `ts` (default `Date.now`). */
+  clock?: () => number;
+  /** Who signs checkpoints and retention changes (default: the OS user and host). */
+  actor?: AuditActor;
+  /** Stored on checkpoints and retention changes. */
+  appVersion?: string;
+  /** `false` makes a new log use LIKE search instead of FTS5 (to exercise the fallback). */
+  fullTextSearch?: boolean;
+}
+
+const COLUMNS = 'i.seq AS seq, i.json AS ij, i.hash AS ih, o.seq AS os, o.json AS oj, o.hash AS oh';
+const MAX_PAGE = 1000;
+
+/** The audit log over an open database (which the caller owns and closes). */
+export class AuditLog {
+  /** How free-text search is served on this database. */
+  readonly searchMode: SearchMode;
+  /** The database, for the log's own helpers (export, verify, retention). */
+  readonly db: DatabaseSync;
+  readonly clock: () => number;
+  readonly actor: AuditActor;
+  readonly appVersion: string;
+  private batchDepth = 0;
+  private readonly stmt: Record<'head' | 'insert' | 'pendingAdd' | 'pendingDrop' | 'pendingHas', StatementSync>;
+  private readonly ftsAdd: StatementSync | null;
+
+  constructor(db: DatabaseSync, options: AuditLogOptions = {}) {
+    this.db = db;
+    this.clock = options.clock ?? Date.now;
+    this.actor = options.actor ?? osActor();
+    this.appVersion = options.appVersion ?? 'unknown';
+    // WAL lets readers (the UI, an export) run while a change is appended; NORMAL syncs at
+    // checkpoints, so a committed intent survives the app being killed (not a power cut).
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    this.searchMode = migrateAuditSchema(db, options.fullTextSearch !== false);
+    this.stmt = {
+      head: db.prepare('SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare('INSERT INTO audit_records (seq, json, hash) VALUES (?, ?, ?)'),
+      pendingAdd: db.prepare('INSERT INTO audit_pending (intent_seq) VALUES (?)'),
+      pendingDrop: db.prepare('DELETE FROM audit_pending WHERE intent_seq = ?'),
+      pendingHas: db.prepare('SELECT 1 AS yes FROM audit_pending WHERE intent_seq = ?'),
+    };
+    this.ftsAdd = this.searchMode === 'fts5' ? db.prepare('INSERT INTO audit_fts (rowid, text) VALUES (?, ?)') : null;
+  }
+
+  /** Records that a call is about to be sent; committed when this returns. */
+  appendIntent(input: IntentInput): AppendedRecord {
+    return this.append((seq) => redactSecrets(intentRecord(input, seq, requireTime(input.ts ?? this.clock()))), (record) => {
+      const intent = record as IntentRecord;
+      this.stmt.pendingAdd.run(intent.seq);
+      this.ftsAdd?.run(intent.seq, searchTextOf(intent));
+    });
+  }
+
+  /** Records how the call of intent `intentSeq` ended; each intent takes exactly one outcome. */
+  appendOutcome(intentSeq: number, input: OutcomeInput): AppendedRecord {
+    return this.append(
+      (seq) => {
+        if (this.stmt.pendingHas.get(intentSeq) === undefined) {
+          throw new TypeError(`audit outcome: intent ${intentSeq} does not exist or already has an outcome`);
+        }
+        return redactSecrets(outcomeRecord(intentSeq, input, seq, requireTime(input.ts ?? this.clock())));
+      },
+      () => this.stmt.pendingDrop.run(intentSeq),
+    );
+  }
+
+  /**
+   * Appends a record built by `build` at the next seq (the log's own records: checkpoints,
+   * retention changes). The record is redacted, canonicalised and chained like any other.
+   */
+  appendRecord(build: (seq: number) => AuditRecord): AppendedRecord {
+    return this.append((seq) => redactSecrets(build(seq)));
+  }
+
+  /** Runs `fn` (which appends) in one transaction: the bulk path for imports and the benchmark. */
+  appendBatch<T>(fn: () => T): T {
+    if (this.batchDepth > 0) return fn();
+    this.db.exec('BEGIN IMMEDIATE');
+    this.batchDepth++;
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    } finally {
+      this.batchDepth--;
+    }
+  }
+
+  /** The last record's seq and hash, or null for an empty log. */
+  head(): AppendedRecord | null {
+    return (this.stmt.head.get() as AppendedRecord | undefined) ?? null;
+  }
+
+  /** One page of changes matching `filter`, newest first. */
+  list(filter: AuditFilter = {}, page: AuditPageRequest = {}): AuditPage {
+    const limit = pageNumber(page.limit ?? 100, 'limit', 1, MAX_PAGE);
+    const parts = this.queryParts(filter);
+    const where = [...parts.where];
+    const params: SQLInputValue[] = [...parts.params];
+    let offset = 0;
+    if (page.before !== undefined && page.before !== null) {
+      where.push(`${parts.key} < ?`);
+      params.push(pageNumber(page.before, 'before', 0, Number.MAX_SAFE_INTEGER));
+    } else if (page.offset !== undefined && page.offset !== null) {
+      offset = pageNumber(page.offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    }
+    const sql = `SELECT ${COLUMNS} FROM ${parts.from} WHERE ${where.join(' AND ')} ORDER BY ${parts.key} DESC LIMIT ? OFFSET ?`;
+    const rows = this.db.prepare(sql).all(...params, limit + 1, offset) as unknown as ChangeRow[];
+    const more = rows.length > limit;
+    const shown = more ? rows.slice(0, limit) : rows;
+    return { rows: shown.map((row) => toChange(parseChangeRow(row))), nextBefore: more ? shown[shown.length - 1].seq : null };
+  }
+
+  /** How many changes match `filter` (for the table's scrollbar; costs a scan of the matches). */
+  count(filter: AuditFilter = {}): number {
+    const parts = this.queryParts(filter);
+    const sql = `SELECT count(*) AS n FROM ${parts.from} WHERE ${parts.where.join(' AND ')}`;
+    return (this.db.prepare(sql).get(...parts.params) as { n: number }).n;
+  }
+
+  /** Everything recorded about change `seq` (an intent's seq), or null if there is none. */
+  get(seq: number): AuditChangeDetail | null {
+    const row = this.db
+      .prepare(`SELECT ${COLUMNS} FROM audit_records i LEFT JOIN audit_records o ON o.intent_seq = i.seq WHERE i.seq = ? AND i.kind = 'intent'`)
+      .get(pageNumber(seq, 'seq', 0, Number.MAX_SAFE_INTEGER)) as ChangeRow | undefined;
+    return row ? toChangeDetail(row) : null;
+  }
+
+  /**
+   * Batches of changes matching `filter` in seq order (oldest first), read lazily by keyset so a
+   * consumer can yield between batches.
+   */
+  *changeBatches(filter: AuditFilter = {}, batchSize = 2000): Generator<ChangeRow[]> {
+    const parts = this.queryParts(filter);
+    const sql = `SELECT ${COLUMNS} FROM ${parts.from} WHERE ${[...parts.where, `${parts.key} > ?`].join(' AND ')} ORDER BY ${parts.key} ASC LIMIT ?`;
+    const statement = this.db.prepare(sql);
+    let after = 0;
+    for (;;) {
+      const rows = statement.all(...parts.params, after, batchSize) as unknown as ChangeRow[];
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1].seq;
+    }
+  }
+
+  /** Profiles, actors and actions present in the log (an index skip-scan, not a full scan). */
+  facets(): AuditFacets {
+    const profileStatement = this.db.prepare("SELECT json_extract(json, '$.profile') AS p FROM audit_records WHERE profile_id = ? ORDER BY seq DESC LIMIT 1");
+    const profiles = this.distinct('profile_id').map((id) => JSON.parse((profileStatement.get(id) as { p: string }).p) as AuditProfileRef);
+    return { profiles, actors: this.distinct('actor'), actions: this.distinct('action') };
+  }
+
+  /** Recomputes the hash chain and names the first record that does not match. */
+  verify(options: AuditVerifyOptions = {}): Promise<AuditVerifyResult> {
+    return verifyChain(this.db, options);
+  }
+
+  /** Writes the changes matching `filter` to a CSV, NDJSON or OCSF file, oldest first. */
+  exportChanges(filter: AuditFilter, options: AuditExportOptions): Promise<AuditExportResult> {
+    return exportChanges(this, filter, options);
+  }
+
+  /** The retention in days, or null for "keep forever" (the default). */
+  getRetention(): number | null {
+    const row = this.db.prepare("SELECT value FROM audit_meta WHERE key = 'retention_days'").get() as { value: string } | undefined;
+    return row ? Number(row.value) : null;
+  }
+
+  /** Sets the retention (whole days ≥ 1, or null to keep forever); the change itself is recorded. */
+  setRetention(days: number | null): AppendedRecord {
+    if (days !== null && (!Number.isSafeInteger(days) || days < 1)) {
+      throw new AppError({ kind: 'validation', message: 'Retention must be a whole number of days (at least 1), or "keep forever".' });
+    }
+    return this.appendBatch(() => {
+      if (days === null) this.db.prepare("DELETE FROM audit_meta WHERE key = 'retention_days'").run();
+      else this.db.prepare("INSERT OR REPLACE INTO audit_meta (key, value) VALUES ('retention_days', ?)").run(String(days));
+      return this.appendRecord((seq) => ({ v: 1, kind: 'retention', seq, ts: this.clock(), actor: this.actor, appVersion: this.appVersion, days }));
+    });
+  }
+
+  /** Applies the retention: a checkpoint is appended, then the records it covers are deleted. */
+  pruneExpired(options: { onProgress?: AuditVerifyOptions['onProgress'] } = {}): Promise<AuditPruneResult> {
+    return pruneExpired(this, options);
+  }
+
+  private append(build: (seq: number) => AuditRecord, afterInsert?: (record: AuditRecord) => void): AppendedRecord {
+    const own = this.batchDepth === 0;
+    if (own) this.db.exec('BEGIN IMMEDIATE');
+    try {
+      // Read the head inside the write transaction: another connection may have appended.
+      const head = this.head();
+      const seq = (head?.seq ?? 0) + 1;
+      const record = build(seq);
+      const json = canonicalJson(record);
+      const hash = chainHash(head?.hash ?? GENESIS_HASH, json);
+      this.stmt.insert.run(seq, json, hash);
+      afterInsert?.(record);
+      if (own) this.db.exec('COMMIT');
+      return { seq, hash };
+    } catch (error) {
+      if (own) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private queryParts(filter: AuditFilter): ChangeQueryParts {
+    const clean = normaliseFilter(filter);
+    return changeQueryParts(clean, this.searchMode, seqBoundsOfTimeRange(this.db, clean.from, clean.to));
+  }
+
+  private distinct(column: 'profile_id' | 'actor' | 'action'): string[] {
+    const sql = `WITH RECURSIVE v(x) AS (
+        SELECT (SELECT min(${column}) FROM audit_records WHERE ${column} IS NOT NULL)
+        UNION ALL SELECT (SELECT min(${column}) FROM audit_records WHERE ${column} > v.x) FROM v WHERE v.x IS NOT NULL)
+      SELECT x FROM v WHERE x IS NOT NULL`;
+    return (this.db.prepare(sql).all() as { x: string }[]).map((row) => row.x);
+  }
+}
+
+function pageNumber(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new AppError({ kind: 'validation', message: `The audit page "${name}" must be a whole number from ${min} to ${max}.` });
+  }
+  return value;
+}

@@ -1,0 +1,78 @@
+/**
+ * Merges an intent record with its outcome record (if any) into the one row per change the UI
+ * shows, and into the full detail for the drawer.
+ */
+import type { ChangeRow } from './query';
+import type { AuditChange, AuditChangeDetail, IntentRecord, OutcomeRecord } from './types';
+
+/** The parsed records of one change. */
+export interface ChangeRecords {
+  intent: IntentRecord;
+  outcome: OutcomeRecord | null;
+}
+
+/** Parses a change row's JSON columns. */
+export function parseChangeRow(row: ChangeRow): ChangeRecords {
+  return {
+    intent: JSON.parse(row.ij) as IntentRecord,
+    outcome: row.oj === null ? null : (JSON.parse(row.oj) as OutcomeRecord),
+  };
+}
+
+/** The table row of a change. */
+export function toChange({ intent, outcome }: ChangeRecords): AuditChange {
+  return {
+    seq: intent.seq,
+    time: intent.ts,
+    actor: intent.actor,
+    appVersion: intent.appVersion,
+    profile: intent.profile,
+    instance: intent.instance,
+    action: intent.action,
+    method: intent.method,
+    route: intent.route,
+    path: intent.path,
+    target: intent.target ?? null,
+    bulkId: intent.bulkId ?? null,
+    sensitive: intent.sensitive === true,
+    outcome: outcome?.outcome ?? 'unknown',
+    status: outcome?.status ?? null,
+    errorCode: outcome?.error?.code ?? null,
+    errorMessage: outcome?.error?.message ?? null,
+    traceId: outcome?.traceId ?? null,
+    durationMs: outcome?.durationMs ?? null,
+    completedAt: outcome?.ts ?? null,
+    hasStates: intent.statePath !== undefined,
+  };
+}
+
+/** Everything recorded about a change. */
+export function toChangeDetail(row: ChangeRow): AuditChangeDetail {
+  const records = parseChangeRow(row);
+  const { intent, outcome } = records;
+  return {
+    ...toChange(records),
+    query: intent.query ?? null,
+    body: intent.body ?? null,
+    form: intent.form ?? null,
+    files: intent.files ?? [],
+    statePath: intent.statePath ?? null,
+    before: intent.before ?? null,
+    beforeError: intent.beforeError ?? null,
+    after: outcome?.after ?? null,
+    afterError: outcome?.afterError ?? null,
+    diff: outcome?.diff ?? [],
+    response: responseOf(outcome),
+    error: outcome?.error ?? null,
+    intentHash: row.ih,
+    outcomeSeq: row.os,
+    outcomeHash: row.oh,
+  };
+}
+
+/** The response body; the recorder leaves it out when it is the same as the after state. */
+export function responseOf(outcome: OutcomeRecord | null): unknown {
+  if (!outcome) return null;
+  if (outcome.response !== undefined) return outcome.response;
+  return outcome.outcome === 'success' && outcome.after !== undefined ? outcome.after : null;
+}

@@ -1,0 +1,10 @@
+/**
+ * The offline audit log: the service (query, verify, export, retention), its recorder
+ * middleware for the Clerk client, and the types the IPC layer and the UI share.
+ */
+export { AuditLog, type AuditLogOptions } from './audit-log';
+export { openAuditLog, type OwnedAuditLog } from './open';
+export { createAuditMiddleware, type AuditContext } from './middleware';
+export { osActor } from './actor';
+export { REDACTED, redactSecrets } from './redact';
+export type * from './types';
