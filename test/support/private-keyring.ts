@@ -27,7 +27,7 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
   const runtime = join(root, 'run');
   mkdirSync(home, { recursive: true });
   mkdirSync(runtime, { recursive: true, mode: 0o700 });
-  const baseEnv = { ...process.env, HOME: home, XDG_RUNTIME_DIR: runtime, XDG_DATA_HOME: join(home, '.local/share') };
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_RUNTIME_DIR: runtime, XDG_DATA_HOME: join(home, '.local/share') };
   delete baseEnv.DBUS_SESSION_BUS_ADDRESS;
 
   const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { env: baseEnv, stdio: ['ignore', 'pipe', 'ignore'] });
