@@ -1,0 +1,150 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/ipc/errors';
+import { canonicalJson } from '../../../electron/services/audit/canonical-json';
+import { CSV_COLUMNS } from '../../../electron/services/audit/export-formats';
+import { intentInput, steppingClock, successOutcome, tempLog, type TempLog } from './helpers';
+
+let t: TempLog;
+beforeEach(() => {
+  t = tempLog({ clock: steppingClock(Date.UTC(2026, 2, 1, 12)) });
+  const update = t.log.appendIntent(
+    intentInput({ body: { first_name: 'Ann, "the" admin\nsecond line', password: 'hunter2' }, statePath: '/users/user_1', before: { id: 'user_1', first_name: 'An' } }),
+  ).seq;
+  t.log.appendOutcome(update, successOutcome({ response: undefined, after: { id: 'user_1', first_name: 'Ann' }, diff: [{ path: '/first_name', before: 'An', after: 'Ann' }] }));
+  const ban = t.log.appendIntent(intentInput({ action: 'users.ban', method: 'POST', path: '/users/user_2/ban', target: { type: 'user', id: 'user_2' }, body: undefined })).seq;
+  t.log.appendOutcome(ban, { outcome: 'clerk_error', status: 404, durationMs: 40, traceId: 'trace_404', error: { kind: 'clerk', code: 'resource_not_found', message: '=HYPERLINK("http://evil")' } });
+  t.log.appendIntent(intentInput({ action: 'organizations.create', method: 'POST', route: '/organizations', path: '/organizations', target: { type: 'organization' }, body: { name: 'Globex' } }));
+});
+afterEach(() => t.cleanup());
+
+/** A strict RFC 4180 parser (quoted fields, doubled quotes, CRLF records). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  expect(cell).toBe('');
+  return rows;
+}
+
+const file = (name: string) => join(t.dir, name);
+
+describe('export', () => {
+  it('writes CSV that parses back to one row per change, oldest first', async () => {
+    const progress: { done: number; total: number }[] = [];
+    const result = await t.log.exportChanges({}, { format: 'csv', path: file('out.csv'), onProgress: (p) => progress.push(p) });
+    expect(result).toMatchObject({ format: 'csv', changes: 3 });
+    const text = readFileSync(file('out.csv'), 'utf8');
+    expect(result.bytes).toBe(Buffer.byteLength(text));
+    const [header, ...rows] = parseCsv(text);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    const records = rows.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
+    expect(records.map((r) => r.seq)).toEqual(['1', '3', '5']);
+    expect(records[0]).toMatchObject({
+      time: '2026-03-01T12:00:00.000Z',
+      actor_user: 'alice',
+      actor_host: 'alice-laptop',
+      profile_id: 'prof_1',
+      environment: 'production',
+      key_fingerprint: '3f9a0c4be172',
+      action: 'users.update',
+      method: 'PATCH',
+      target_id: 'user_1',
+      outcome: 'success',
+      status: '200',
+      duration_ms: '120',
+    });
+    expect(JSON.parse(records[0].body)).toEqual({ first_name: 'Ann, "the" admin\nsecond line', password: '[redacted]' });
+    expect(JSON.parse(records[0].before)).toEqual({ id: 'user_1', first_name: 'An' });
+    expect(JSON.parse(records[0].after)).toEqual({ id: 'user_1', first_name: 'Ann' });
+    expect(JSON.parse(records[0].diff)).toEqual([{ path: '/first_name', before: 'An', after: 'Ann' }]);
+    expect(records[1]).toMatchObject({ outcome: 'clerk_error', status: '404', error_code: 'resource_not_found', trace_id: 'trace_404' });
+    // A spreadsheet must not run it as a formula.
+    expect(records[1].error_message).toBe(`'=HYPERLINK("http://evil")`);
+    expect(records[2]).toMatchObject({ outcome: 'unknown', status: '', completed_at: '' });
+    expect(progress.at(-1)).toEqual({ done: 3, total: 3 });
+  });
+
+  it('writes NDJSON of the stored records, which re-verify against their hashes', async () => {
+    await t.log.exportChanges({}, { format: 'ndjson', path: file('out.ndjson') });
+    const lines = readFileSync(file('out.ndjson'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.seq, line.outcome?.seq ?? null])).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, null],
+    ]);
+    expect(lines[0].intent).toMatchObject({ kind: 'intent', action: 'users.update', body: { password: '[redacted]' } });
+    const records = lines
+      .flatMap((line) => [
+        { record: line.intent, hash: line.intentHash },
+        ...(line.outcome ? [{ record: line.outcome, hash: line.outcomeHash }] : []),
+      ])
+      .sort((a, b) => a.record.seq - b.record.seq);
+    let prev = '0'.repeat(64);
+    for (const { record, hash } of records) {
+      prev = createHash('sha256').update(prev + canonicalJson(record)).digest('hex');
+      expect(hash).toBe(prev);
+    }
+  });
+
+  it('writes OCSF API Activity (class 6003) events', async () => {
+    await t.log.exportChanges({}, { format: 'ocsf', path: file('out.json') });
+    const events = JSON.parse(readFileSync(file('out.json'), 'utf8')) as Record<string, any>[];
+    expect(events).toHaveLength(3);
+    for (const event of events) {
+      expect(event).toMatchObject({ class_uid: 6003, class_name: 'API Activity', category_uid: 6, severity_id: 1, cloud: { provider: 'Clerk' } });
+      expect(event.type_uid).toBe(600300 + event.activity_id);
+    }
+    expect(events[0]).toMatchObject({
+      activity_id: 3,
+      activity_name: 'Update',
+      time: Date.UTC(2026, 2, 1, 12),
+      status_id: 1,
+      status: 'Success',
+      actor: { user: { name: 'alice' } },
+      src_endpoint: { hostname: 'alice-laptop' },
+      dst_endpoint: { hostname: 'api.clerk.com', svc_name: 'Clerk Backend API' },
+      http_request: { http_method: 'PATCH', url: { url_string: 'https://api.clerk.com/v1/users/user_1', hostname: 'api.clerk.com', path: '/v1/users/user_1', scheme: 'https' } },
+      api: { operation: 'users.update', request: { uid: '1', data: { password: '[redacted]' } }, response: { code: 200 } },
+      resources: [{ type: 'user', uid: 'user_1' }],
+      metadata: { version: '1.3.0', uid: '1', product: { name: 'Clerk Admin Desktop', version: '1.2.3' } },
+      unmapped: { key_fingerprint: '3f9a0c4be172', before: { first_name: 'An' }, after: { first_name: 'Ann' }, trace_id: 'trace_ok' },
+    });
+    expect(events[1]).toMatchObject({ activity_id: 1, status_id: 2, status: 'Failure', status_code: 'resource_not_found', api: { response: { code: 404, error: 'resource_not_found' } } });
+    expect(events[2]).toMatchObject({ activity_id: 1, activity_name: 'Create', status_id: 0, status: 'Unknown' });
+    expect(events[2].end_time).toBeUndefined();
+  });
+
+  it('exports only the filtered changes', async () => {
+    const result = await t.log.exportChanges({ outcome: 'clerk_error' }, { format: 'ndjson', path: file('errors.ndjson') });
+    expect(result.changes).toBe(1);
+    expect(JSON.parse(readFileSync(file('errors.ndjson'), 'utf8')).seq).toBe(3);
+  });
+
+  it('leaves no file behind when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(t.log.exportChanges({}, { format: 'csv', path: file('x.csv'), signal: controller.signal })).rejects.toThrow();
+    expect(readdirSync(t.dir).filter((name) => name.startsWith('x.csv'))).toEqual([]);
+  });
+
+  it('reports a folder that does not exist and rejects an unknown format', async () => {
+    await expect(t.log.exportChanges({}, { format: 'csv', path: join(t.dir, 'missing', 'out.csv') })).rejects.toThrow(/ENOENT/);
+    expect(existsSync(join(t.dir, 'missing'))).toBe(false);
+    await expect(t.log.exportChanges({}, { format: 'xml' as never, path: file('out.xml') })).rejects.toBeInstanceOf(AppError);
+  });
+});

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { intentInput, successOutcome, tempLog, type TempLog } from './helpers';
+
+describe.each([
+  ['FTS5', true, 'fts5'],
+  ['LIKE fallback', false, 'like'],
+] as const)('free-text search (%s)', (_name, fullTextSearch, mode) => {
+  let t: TempLog;
+  beforeEach(() => {
+    t = tempLog({ fullTextSearch });
+    const add = (overrides: Parameters<typeof intentInput>[0], ok = true) => {
+      const seq = t.log.appendIntent(intentInput(overrides)).seq;
+      if (ok) t.log.appendOutcome(seq, successOutcome());
+      return seq;
+    };
+    add({ target: { type: 'user', id: 'user_2xYzAbC' }, path: '/users/user_2xYzAbC', body: { email_address: ['ann.lee@example.com'] } }); // 1
+    add({ action: 'organizations.update', target: { type: 'organization', id: 'org_9' }, body: { name: 'Globex Corporation' } }); // 3
+    add({ body: { password: 'Tr0ub4dor&3-very-secret', first_name: 'Zoë' }, before: { id: 'user_1', last_name: 'Okafor' }, statePath: '/users/user_1' }, false); // 5
+  });
+  afterEach(() => t.cleanup());
+
+  const search = (text: string, extra = {}) => t.log.list({ text, ...extra }).rows.map((row) => row.seq);
+
+  it(`uses ${mode}`, () => {
+    expect(t.log.searchMode).toBe(mode);
+  });
+
+  it('finds a change by target id (also by its prefix) and by a value in its body', () => {
+    expect(search('user_2xYzAbC')).toEqual([1]);
+    expect(search('user_2xY')).toEqual([1]);
+    expect(search('ann.lee@example.com')).toEqual([1]);
+    expect(search('globex')).toEqual([3]);
+  });
+
+  it('searches the before state too', () => {
+    expect(search('okafor')).toEqual([5]);
+  });
+
+  it('requires every word to match', () => {
+    expect(search('globex corporation')).toEqual([3]);
+    expect(search('globex ann')).toEqual([]);
+  });
+
+  it('combines with the other filters', () => {
+    expect(search('user_1', { outcome: 'unknown' })).toEqual([5]);
+    expect(search('globex', { outcome: 'unknown' })).toEqual([]);
+    expect(search('globex', { action: 'organizations.' })).toEqual([3]);
+    expect(t.log.count({ text: 'example' })).toBe(1);
+  });
+
+  it('never finds a redacted secret', () => {
+    expect(search('Tr0ub4dor')).toEqual([]);
+  });
+
+  it('ignores words made only of punctuation', () => {
+    expect(search('"" ***')).toEqual([5, 3, 1]);
+  });
+});
