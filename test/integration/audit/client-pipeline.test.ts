@@ -35,7 +35,10 @@ function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
       clerk_trace_id: 'trace_clerk_422',
     });
   }
-  if (req.method === 'DELETE' && req.url === '/v1/users/user_broken') return req.socket.destroy();
+  if (req.method === 'DELETE' && req.url === '/v1/users/user_broken') {
+    req.socket.destroy();
+    return;
+  }
   json(404, { errors: [{ code: 'resource_not_found', message: 'not found' }] });
 }
 
