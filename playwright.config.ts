@@ -1,0 +1,42 @@
+/**
+ * End-to-end tests: the built renderer in Debian's Chromium, its `window.clerkAdmin` bound to the
+ * real handlers (SQLite, OS keychain, the Sandbox over HTTP) running in the test process.
+ * CHROMIUM_PATH overrides the browser; E2E_SCREENSHOTS=1 saves every screen to test/e2e/screenshots.
+ */
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/e2e',
+  globalSetup: './test/e2e/harness/global-setup.ts',
+  fullyParallel: false,
+  // Two cores: each worker runs a browser, the services and a Sandbox.
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1360, height: 860 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        // Nothing but loopback may be reached from the page (the tests must never touch the internet).
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ],
+    },
+  },
+});

@@ -1,0 +1,8 @@
+/** One row of a {@link FactList}: a label and its value. */
+export interface Fact {
+  label: string;
+  value: string;
+  mono?: boolean;
+  /** Dim the value (absent, never, off). */
+  muted?: boolean;
+}

@@ -1,0 +1,37 @@
+/**
+ * Commands aimed at whatever view is in front (Refresh, Find). Every open tab stays mounted, so a
+ * view registers its handler for as long as it lives and only the front tab's handler runs.
+ */
+import { onBeforeUnmount } from 'vue';
+import { useTabContext } from './useTabContext';
+
+/** A command the shell forwards to the front view. */
+export type ViewCommand = 'refresh' | 'find';
+
+interface Registration {
+  command: ViewCommand;
+  isActive: () => boolean;
+  handler: () => void;
+}
+
+const registrations = new Set<Registration>();
+
+/** Registers `handler` for `command`; it runs only while the calling view's tab is in front. */
+export function useViewCommand(command: ViewCommand, handler: () => void): void {
+  const tab = useTabContext();
+  const registration: Registration = { command, isActive: () => tab.active.value, handler };
+  registrations.add(registration);
+  onBeforeUnmount(() => registrations.delete(registration));
+}
+
+/** Runs the front view's handlers for a command; false when no view in front handles it. */
+export function runViewCommand(command: ViewCommand): boolean {
+  let handled = false;
+  for (const registration of [...registrations]) {
+    if (registration.command === command && registration.isActive()) {
+      registration.handler();
+      handled = true;
+    }
+  }
+  return handled;
+}

@@ -1,0 +1,28 @@
+/** How each instance environment looks: its label and colour (development teal, staging amber, production red). */
+import type { Environment } from '@shared/ipc/types';
+
+/** One environment's presentation. */
+export interface EnvironmentStyle {
+  label: string;
+  /** The solid colour (dots, banner, tag border). */
+  color: string;
+  /** A faint fill for tags on either theme. */
+  fill: string;
+}
+
+const STYLES: Record<Environment, EnvironmentStyle> = {
+  development: { label: 'Development', color: '#0d9488', fill: 'rgba(13, 148, 136, 0.14)' },
+  staging: { label: 'Staging', color: '#d97706', fill: 'rgba(217, 119, 6, 0.16)' },
+  production: { label: 'Production', color: '#dc2626', fill: 'rgba(220, 38, 38, 0.16)' },
+};
+
+/** The presentation of an environment. */
+export function environmentStyle(environment: Environment): EnvironmentStyle {
+  return STYLES[environment];
+}
+
+/** Options for an environment select, in display order. */
+export const ENVIRONMENT_OPTIONS = (['development', 'staging', 'production'] as const).map((value) => ({
+  value,
+  label: STYLES[value].label,
+}));

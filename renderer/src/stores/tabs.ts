@@ -1,0 +1,115 @@
+/**
+ * The open tabs of the active profile. Every change is saved through `tabs:save`, so each profile
+ * reopens with its own workspace; switching profile loads the other profile's tabs.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { RecordKind, SectionId, Tab } from '@shared/ipc/types';
+import { useApi } from '../api';
+import { sectionInfo, sectionTabKey } from '../sections';
+
+/** The tab key of one record. */
+export function recordTabKey(record: RecordKind, id: string): string {
+  return `${record}:${id}`;
+}
+
+/** Tabs of the active profile. */
+export const useTabsStore = defineStore('tabs', () => {
+  const profileId = ref<string | null>(null);
+  const tabs = ref<Tab[]>([]);
+  const activeKey = ref<string | null>(null);
+  const loading = ref(false);
+  const saveError = ref<unknown>(null);
+  let saving: Promise<unknown> = Promise.resolve();
+
+  const activeTab = computed(() => tabs.value.find((tab) => tab.key === activeKey.value) ?? null);
+
+  /** Loads a profile's tabs (or clears them when there is no profile). */
+  async function load(id: string | null): Promise<void> {
+    profileId.value = id;
+    tabs.value = [];
+    activeKey.value = null;
+    if (!id) return;
+    loading.value = true;
+    try {
+      const state = await useApi().tabs.load({ profileId: id });
+      // A quicker switch to another profile wins over this late answer.
+      if (profileId.value !== id) return;
+      tabs.value = state.tabs;
+      activeKey.value = state.activeKey ?? state.tabs[0]?.key ?? null;
+    } finally {
+      if (profileId.value === id) loading.value = false;
+    }
+  }
+
+  /** Opens (or focuses) a section's tab. */
+  function openSection(section: SectionId): void {
+    const key = sectionTabKey(section);
+    if (!tabs.value.some((tab) => tab.key === key)) {
+      tabs.value.push({ kind: 'section', key, section, title: sectionInfo(section).label });
+    }
+    activate(key);
+  }
+
+  /** Opens (or focuses) a record's tab, right after the active tab. */
+  function openRecord(record: RecordKind, id: string, title: string): void {
+    const key = recordTabKey(record, id);
+    if (!tabs.value.some((tab) => tab.key === key)) {
+      const at = tabs.value.findIndex((tab) => tab.key === activeKey.value);
+      tabs.value.splice(at >= 0 ? at + 1 : tabs.value.length, 0, { kind: 'record', key, record, id, title: title.slice(0, 200) });
+    }
+    activate(key);
+  }
+
+  /** Focuses a tab. */
+  function activate(key: string): void {
+    if (!tabs.value.some((tab) => tab.key === key)) return;
+    activeKey.value = key;
+    persist();
+  }
+
+  /** Closes a tab; closing the active one focuses its right neighbour, else its left one. */
+  function close(key: string | null = activeKey.value): void {
+    const index = tabs.value.findIndex((tab) => tab.key === key);
+    if (index < 0) return;
+    tabs.value.splice(index, 1);
+    if (activeKey.value === key) activeKey.value = (tabs.value[index] ?? tabs.value[index - 1])?.key ?? null;
+    persist();
+  }
+
+  /** Focuses the next (1) or previous (-1) tab, wrapping around. */
+  function cycle(step: 1 | -1): void {
+    const count = tabs.value.length;
+    if (count === 0) return;
+    const index = tabs.value.findIndex((tab) => tab.key === activeKey.value);
+    activate(tabs.value[(index + step + count) % count].key);
+  }
+
+  /** Renames a record tab once its record has loaded. */
+  function retitle(key: string, title: string): void {
+    const tab = tabs.value.find((t) => t.key === key);
+    if (!tab || tab.title === title) return;
+    tab.title = title.slice(0, 200);
+    persist();
+  }
+
+  /** Saves the current state; saves run one after another so the last one wins. */
+  function persist(): Promise<unknown> {
+    const id = profileId.value;
+    if (!id) return saving;
+    // Plain copies: reactive proxies cannot cross the IPC boundary (structured clone).
+    const state = { profileId: id, tabs: tabs.value.map((tab) => ({ ...tab })), activeKey: activeKey.value };
+    saving = saving
+      .then(() => useApi().tabs.save(state))
+      .then(() => (saveError.value = null))
+      .catch((error: unknown) => (saveError.value = error));
+    return saving;
+  }
+
+  /** Resolves when every save so far has finished. */
+  function flush(): Promise<unknown> {
+    return saving;
+  }
+
+  return { profileId, tabs, activeKey, activeTab, loading, saveError, load, openSection, openRecord, activate, close, cycle, retitle, flush };
+});

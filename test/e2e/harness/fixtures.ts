@@ -1,0 +1,130 @@
+/**
+ * The per-test app: its own temp userData, the real services (SQLite, OS keychain through keytar,
+ * the Sandbox over HTTP) in the test process, the built renderer served on 127.0.0.1, and
+ * `window.clerkAdmin` bound to the real dispatcher. Every IPC call is recorded so tests can scan
+ * what crossed the boundary. Uncaught page errors and console errors fail the test.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import { createKeytarSecretStore } from '../../../electron/services/secrets/keytar-secret-store';
+import type { SecretStore } from '../../../electron/services/secrets/secret-store';
+import type { IpcEnvelope } from '../../../shared/ipc/errors';
+import type { MenuCommand } from '../../../shared/ipc/types';
+import { ProfilesPage } from '../pages/profiles-page';
+import { ShellPage } from '../pages/shell-page';
+import { UserDetailPage } from '../pages/user-detail-page';
+import { UsersPage } from '../pages/users-page';
+import type { PageGlobals } from './page-globals';
+import { PAGE_BRIDGE_BUNDLE, RENDERER_OUT } from './paths';
+import { serveStatic } from './static-server';
+
+/** One call that crossed the bridge, with what main answered. */
+export interface RecordedCall {
+  channel: string;
+  input: unknown;
+  result: IpcEnvelope<unknown>;
+}
+
+/** The app under test. */
+export interface AppHarness {
+  page: Page;
+  services: AppServices;
+  secrets: SecretStore;
+  userDataDir: string;
+  /** The Sandbox's request log (`SANDBOX_REQUEST_LOG`). */
+  requestLog: string;
+  url: string;
+  /** Every IPC call the page made, in order. */
+  calls: RecordedCall[];
+  /** Loads the app and waits until the shell has rendered. */
+  open(): Promise<void>;
+  /** Sends a native-menu command, as main does in the app. */
+  menu(command: MenuCommand): Promise<void>;
+  /** Holds every call of a channel until the returned function is called (to see loading states). */
+  hold(channel: string): () => void;
+}
+
+interface Fixtures {
+  app: AppHarness;
+  shell: ShellPage;
+  users: UsersPage;
+  userDetail: UserDetailPage;
+  profiles: ProfilesPage;
+}
+
+/** The e2e test function with the app fixtures. */
+export const test = base.extend<Fixtures>({
+  app: async ({ page }, use, testInfo) => {
+    const tempDir = mkdtempSync(join(tmpdir(), 'clerk-admin-e2e-'));
+    const userDataDir = join(tempDir, 'userData');
+    const requestLog = join(tempDir, 'sandbox-requests.log');
+    process.env.SANDBOX_REQUEST_LOG = requestLog;
+    const secrets = createKeytarSecretStore();
+    const services = await createAppServices({ userDataDir, secrets, appVersion: '0.1.0-e2e' });
+    const server = await serveStatic(RENDERER_OUT);
+    const calls: RecordedCall[] = [];
+    const problems: string[] = [];
+    const gates = new Map<string, Promise<void>>();
+
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await page.exposeBinding('__clerkAdminInvoke', async (_source, channel: string, input: unknown) => {
+      await gates.get(channel);
+      const result = await services.dispatch(channel, input);
+      calls.push({ channel, input, result });
+      return result;
+    });
+    await page.addInitScript({ path: PAGE_BRIDGE_BUNDLE });
+
+    const harness: AppHarness = {
+      page,
+      services,
+      secrets,
+      userDataDir,
+      requestLog,
+      url: server.url,
+      calls,
+      async open() {
+        await page.goto(server.url);
+        await expect(page.getByTestId('side-nav')).toBeVisible();
+      },
+      async menu(command) {
+        await page.evaluate((cmd) => (globalThis as unknown as PageGlobals).__clerkAdminEmit('menu:command', cmd), command);
+      },
+      hold(channel) {
+        let release!: () => void;
+        gates.set(channel, new Promise<void>((resolve) => (release = resolve)));
+        return () => {
+          gates.delete(channel);
+          release();
+        };
+      },
+    };
+
+    try {
+      await use(harness);
+      expect(problems, 'the page logged errors').toEqual([]);
+    } finally {
+      await page.close().catch(() => {});
+      await server.close();
+      for (const profile of await services.profiles.list()) await secrets.delete(profile.id).catch(() => false);
+      await services.close();
+      delete process.env.SANDBOX_REQUEST_LOG;
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('ipc-calls.json', { body: JSON.stringify(calls, null, 2), contentType: 'application/json' });
+      }
+      rmSync(tempDir, { recursive: true, force: true });
+    }
+  },
+  shell: async ({ app }, use) => use(new ShellPage(app.page)),
+  users: async ({ app }, use) => use(new UsersPage(app.page)),
+  userDetail: async ({ app }, use) => use(new UserDetailPage(app.page)),
+  profiles: async ({ app }, use) => use(new ProfilesPage(app.page)),
+});
+
+export { expect };

@@ -1,0 +1,65 @@
+/** The Users section of the active tab. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object for the Users table. */
+export class UsersPage {
+  readonly root: Locator;
+  readonly rows: Locator;
+  readonly search: Locator;
+  readonly total: Locator;
+  readonly errorState: Locator;
+  readonly emptyState: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="users-view"]');
+    this.rows = this.root.getByTestId('user-row');
+    this.search = this.root.getByTestId('users-search').locator('input');
+    this.total = this.root.getByTestId('pager-total');
+    this.errorState = this.root.getByTestId('error-state');
+    this.emptyState = this.root.getByTestId('users-empty');
+  }
+
+  /** Waits until no request is in flight. */
+  async idle(): Promise<void> {
+    await expect(this.root).toHaveAttribute('data-loading', 'false');
+  }
+
+  /** Waits for the list to settle and returns the user ids shown, in order. */
+  async ids(): Promise<string[]> {
+    await this.idle();
+    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-user-id') ?? ''));
+  }
+
+  /** The total the pager shows. */
+  async totalCount(): Promise<number> {
+    await this.idle();
+    return Number((await this.total.textContent())!.replace(/\D/g, ''));
+  }
+
+  /** Types a search; with `enter`, searches at once instead of waiting for the debounce. */
+  async searchFor(text: string, options: { enter?: boolean } = {}): Promise<void> {
+    await this.search.fill(text);
+    if (options.enter) await this.search.press('Enter');
+  }
+
+  /** Goes to the next page. */
+  async nextPage(): Promise<void> {
+    await this.root.getByTestId('pager-next').click();
+  }
+
+  /** Picks a page size. */
+  async setPageSize(size: number): Promise<void> {
+    await this.root.getByTestId('pager-size').click();
+    await this.page.locator('.n-base-select-option').filter({ hasText: new RegExp(`^${size}$`) }).click();
+  }
+
+  /** Clicks a column header (cycles ascending → descending → default). */
+  async clickHeader(title: string): Promise<void> {
+    await this.root.locator('th', { hasText: title }).click();
+  }
+
+  /** The page number the pager shows. */
+  pageInput(): Locator {
+    return this.root.getByTestId('pager-page').locator('input');
+  }
+}

@@ -1,0 +1,135 @@
+import { expect, test } from './harness/fixtures';
+import { keychainSecret } from './harness/keychain';
+import { registerSandboxKey, sandboxUrl } from './harness/keys';
+import { closedPort } from './harness/ports';
+import { filesContaining } from './harness/secret-scan';
+
+test.beforeEach(async ({ app, shell }) => {
+  await app.open();
+  await shell.openSection('profiles');
+});
+
+test('adding a second profile puts its key in the keychain and nowhere else', async ({ app, page, shell, profiles, users }) => {
+  const key = registerSandboxKey(app.services);
+  await profiles.add({ name: 'Acme staging', environment: 'staging', apiUrl: sandboxUrl(app.services), secretKey: key });
+
+  const created = (await app.services.profiles.list()).find((p) => p.name === 'Acme staging')!;
+  expect(created).toMatchObject({ environment: 'staging', hasKey: true, keyHint: `sk_test_…${key.slice(-4)}` });
+  expect(await keychainSecret(created.id)).toBe(key);
+  await expect(profiles.row('Acme staging').getByTestId('profile-key-hint')).toHaveText(`sk_test_…${key.slice(-4)}`);
+  await expect(profiles.row('Acme staging').getByTestId('environment-tag')).toHaveAttribute('data-environment', 'staging');
+
+  // The new profile works: its key is read from the keychain for each request.
+  await shell.switchProfile('Acme staging');
+  await shell.openSection('users');
+  await expect(users.rows.first()).toBeVisible();
+
+  const scan = filesContaining(app.userDataDir, key);
+  expect(scan.files, 'files under userData holding the key').toEqual([]);
+  // The scan does read the database (and its -wal file): the profile's name is found there.
+  expect(filesContaining(app.userDataDir, 'Acme staging').files.length).toBeGreaterThan(0);
+  expect(scan.scanned).toBeGreaterThan(1);
+
+  const results = JSON.stringify(app.calls.map((call) => call.result));
+  expect(app.calls.some((call) => call.channel === 'profiles:create' && call.result.ok)).toBe(true);
+  expect(results).not.toContain(key);
+  expect(results).not.toContain(key.slice('sk_test_'.length));
+  expect(await page.content()).not.toContain(key);
+});
+
+test('a wrong key shows "rejected by Clerk" next to the key field and saves nothing', async ({ app, profiles }) => {
+  await profiles.startAdding();
+  await profiles.fill({ name: 'Typo', apiUrl: sandboxUrl(app.services), secretKey: 'sk_test_thisKeyWasNeverIssued000000' });
+  await profiles.saveButton.click();
+
+  await expect(profiles.fieldError('secretKey')).toContainText('rejected by Clerk');
+  await expect(profiles.fieldError('apiUrl')).toHaveCount(0);
+  await expect(profiles.input('profile-name')).toHaveValue('Typo');
+  await expect(profiles.input('profile-secret-key')).toHaveValue('sk_test_thisKeyWasNeverIssued000000');
+  expect((await app.services.profiles.list()).map((p) => p.name)).toEqual(['Sandbox']);
+});
+
+test('a key that is not a secret key is refused before any call', async ({ app, profiles }) => {
+  await profiles.startAdding();
+  await profiles.fill({ name: 'Publishable', apiUrl: sandboxUrl(app.services), secretKey: 'pk_test_Y2xlcmsuZXhhbXBsZS5jb20k' });
+  await profiles.saveButton.click();
+  await expect(profiles.fieldError('secretKey')).toContainText('should start with sk_test_');
+});
+
+test('a live key on a development profile is flagged until the administrator confirms it', async ({ app, profiles }) => {
+  const live = registerSandboxKey(app.services, 'live');
+  await profiles.startAdding();
+  await profiles.fill({ name: 'Mislabelled', environment: 'development', apiUrl: sandboxUrl(app.services), secretKey: live });
+  await profiles.saveButton.click();
+
+  await expect(profiles.fieldError('secretKey')).toContainText('live (production) key');
+  const confirm = profiles.form.getByTestId('profile-allow-mismatch');
+  await expect(confirm).toBeVisible();
+  expect((await app.services.profiles.list()).map((p) => p.name)).toEqual(['Sandbox']);
+
+  await confirm.click();
+  await profiles.saveButton.click();
+  await expect(profiles.form).toBeHidden();
+  const saved = (await app.services.profiles.list()).find((p) => p.name === 'Mislabelled')!;
+  expect(saved.environment).toBe('development');
+  expect(await keychainSecret(saved.id)).toBe(live);
+});
+
+test('an unreachable API URL is reported next to the URL field', async ({ app, profiles }) => {
+  const port = await closedPort();
+  await profiles.startAdding();
+  await profiles.fill({ name: 'Nowhere', apiUrl: `http://127.0.0.1:${port}/v1`, secretKey: registerSandboxKey(app.services) });
+  await profiles.saveButton.click();
+
+  await expect(profiles.fieldError('apiUrl')).toContainText(`Could not reach 127.0.0.1:${port}`);
+  await expect(profiles.fieldError('secretKey')).toHaveCount(0);
+  await expect(profiles.input('profile-api-url')).toHaveValue(`http://127.0.0.1:${port}/v1`);
+});
+
+test('an http URL off this computer is refused next to the URL field', async ({ profiles }) => {
+  await profiles.startAdding();
+  await profiles.fill({ name: 'Plain http', apiUrl: 'http://api.clerk.com/v1', secretKey: 'sk_test_abcdefabcdefabcdef1234' });
+  await profiles.saveButton.click();
+  await expect(profiles.fieldError('apiUrl')).toContainText('https://');
+});
+
+test('editing with a blank key keeps the stored key', async ({ app, profiles }) => {
+  const key = registerSandboxKey(app.services);
+  await profiles.add({ name: 'Before', environment: 'staging', apiUrl: sandboxUrl(app.services), secretKey: key });
+  await profiles.row('Before').getByTestId('profile-edit').click();
+  await expect(profiles.input('profile-secret-key')).toHaveValue('');
+  await profiles.fill({ name: 'After' });
+  await profiles.saveButton.click();
+  await expect(profiles.form).toBeHidden();
+  await expect(profiles.row('After')).toBeVisible();
+  const edited = (await app.services.profiles.list()).find((p) => p.name === 'After')!;
+  expect(await keychainSecret(edited.id)).toBe(key);
+});
+
+test('deleting a profile asks first and removes its keychain entry', async ({ app, page, profiles }) => {
+  await profiles.add({ name: 'Short-lived', environment: 'staging', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services) });
+  const doomed = (await app.services.profiles.list()).find((p) => p.name === 'Short-lived')!;
+
+  await profiles.row('Short-lived').getByTestId('profile-delete').click();
+  await expect(page.getByRole('dialog')).toContainText('removed from your OS keychain');
+  await page.getByTestId('cancel-delete').click();
+  await expect(profiles.row('Short-lived')).toBeVisible();
+
+  await profiles.delete('Short-lived');
+  expect(await keychainSecret(doomed.id)).toBeNull();
+  expect((await app.services.profiles.list()).map((p) => p.name)).toEqual(['Sandbox']);
+});
+
+test('a production profile shows the red banner; switching away removes it', async ({ app, shell, profiles }) => {
+  await profiles.add({ name: 'Acme live', environment: 'production', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services, 'live') });
+  await expect(shell.productionBanner).toHaveCount(0);
+
+  await shell.switchProfile('Acme live');
+  await expect(shell.productionBanner).toBeVisible();
+  await expect(shell.productionBanner).toContainText('PRODUCTION — changes affect real users');
+  await shell.openSection('profiles');
+  await expect(shell.productionBanner).toBeVisible();
+
+  await shell.switchProfile('Sandbox');
+  await expect(shell.productionBanner).toHaveCount(0);
+});

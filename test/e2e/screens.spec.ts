@@ -1,0 +1,89 @@
+/**
+ * Walks every screen in light and dark, checking each renders its key parts in the OS's colour
+ * scheme. With E2E_SCREENSHOTS=1 it also saves them to test/e2e/screenshots for review by eye.
+ */
+import { expect, test } from './harness/fixtures';
+import { registerSandboxKey, sandboxUrl } from './harness/keys';
+import { luminance, saveScreen } from './harness/screens';
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every screen renders in the ${scheme} scheme`, async ({ app, page, shell, users, userDetail, profiles }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const releaseList = app.hold('users:list');
+    await app.open();
+    await expect(users.root.getByTestId('users-loading')).toBeVisible();
+    await saveScreen(page, 'users-loading', scheme);
+    releaseList();
+
+    const background = await page.locator('body').evaluate((body) => {
+      const view = body.ownerDocument.defaultView as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } };
+      return view.getComputedStyle(body).backgroundColor;
+    });
+    if (scheme === 'dark') expect(luminance(background)).toBeLessThan(0.25);
+    else expect(luminance(background)).toBeGreaterThan(0.75);
+
+    await expect(users.rows).toHaveCount(25);
+    await users.idle();
+    await saveScreen(page, 'users', scheme);
+
+    await users.rows.first().click();
+    await expect(userDetail.name).toBeVisible();
+    await saveScreen(page, 'user-detail', scheme);
+    await shell.openSection('users');
+
+    await users.searchFor('zz-no-such-user-zz', { enter: true });
+    await expect(users.emptyState).toBeVisible();
+    await users.idle();
+    await saveScreen(page, 'users-empty', scheme);
+    await users.emptyState.getByTestId('users-clear-search').click();
+    await expect(users.rows).toHaveCount(25);
+
+    await shell.openSection('organizations');
+    await expect(shell.activePanel.getByTestId('coming-soon')).toContainText('coming in a later version');
+    await saveScreen(page, 'coming-soon', scheme);
+
+    await shell.openSection('profiles');
+    await expect(profiles.rows).toHaveCount(1);
+    await saveScreen(page, 'profiles', scheme);
+
+    await profiles.startAdding();
+    await profiles.fill({ name: 'Wrong key', secretKey: 'sk_test_doesnotexist0000000000' , apiUrl: sandboxUrl(app.services) });
+    await profiles.saveButton.click();
+    await expect(profiles.fieldError('secretKey')).toContainText('rejected by Clerk');
+    await saveScreen(page, 'profile-form-error', scheme);
+    await profiles.fill({ name: 'Mislabelled', secretKey: registerSandboxKey(app.services, 'live') });
+    await profiles.saveButton.click();
+    await expect(profiles.form.getByTestId('profile-allow-mismatch')).toBeVisible();
+    await saveScreen(page, 'profile-form-mismatch', scheme);
+    await profiles.form.getByTestId('profile-cancel').click();
+
+    await profiles.row('Sandbox').getByTestId('profile-delete').click();
+    await expect(page.getByTestId('confirm-delete')).toBeVisible();
+    await saveScreen(page, 'profile-delete-confirm', scheme);
+    await page.getByTestId('cancel-delete').click();
+
+    await profiles.add({ name: 'Acme production', environment: 'production', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services, 'live') });
+    await shell.switchProfile('Acme production');
+    await expect(shell.productionBanner).toBeVisible();
+    await expect(users.rows).toHaveCount(25);
+    await saveScreen(page, 'production', scheme);
+
+    // A key Clerk no longer accepts: the list explains the failure with Clerk's code and trace id.
+    const production = (await app.services.profiles.list()).find((p) => p.name === 'Acme production')!;
+    await app.secrets.set(production.id, 'sk_live_revoked000000000000000000');
+    await users.root.getByTestId('users-refresh').click();
+    await expect(users.errorState).toBeVisible();
+    await saveScreen(page, 'users-error', scheme);
+
+    await shell.closeTab('Users');
+    await expect(page.getByTestId('no-tabs')).toBeVisible();
+    await saveScreen(page, 'no-tabs', scheme);
+
+    await shell.openSection('profiles');
+    await profiles.delete('Acme production');
+    await profiles.delete('Sandbox');
+    await expect(page.getByTestId('profiles-empty')).toBeVisible();
+    await expect(page.getByTestId('nav-users')).toBeDisabled();
+    await saveScreen(page, 'no-profiles', scheme);
+  });
+}

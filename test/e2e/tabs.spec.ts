@@ -1,0 +1,79 @@
+import { expect, test } from './harness/fixtures';
+import { registerSandboxKey, sandboxUrl } from './harness/keys';
+
+test.beforeEach(async ({ app, users }) => {
+  await app.open();
+  await expect(users.rows.first()).toBeVisible();
+});
+
+test('tabs survive a page reload', async ({ app, page, shell, users }) => {
+  await users.rows.first().click();
+  const userTab = await shell.activeTab.getAttribute('data-tab-key');
+  await shell.openSection('profiles');
+  await shell.tab((await shell.tabTitles())[1]).click();
+  const before = await shell.tabTitles();
+  expect(before).toHaveLength(3);
+
+  await page.reload();
+  await expect(page.getByTestId('side-nav')).toBeVisible();
+  await expect.poll(() => shell.tabTitles()).toEqual(before);
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', userTab!);
+  await expect(page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="user-detail-name"]')).toBeVisible();
+  void app;
+});
+
+test('each profile keeps its own tabs', async ({ app, shell, profiles }) => {
+  await shell.openSection('profiles');
+  await profiles.add({ name: 'Second', environment: 'staging', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services) });
+  await shell.openSection('sessions');
+  const sandboxTabs = await shell.tabTitles();
+  expect(sandboxTabs).toEqual(['Users', 'Profiles', 'Sessions']);
+
+  await shell.switchProfile('Second');
+  await expect.poll(() => shell.tabTitles()).toEqual(['Users']);
+  await shell.openSection('audit-log');
+
+  await shell.switchProfile('Sandbox');
+  await expect.poll(() => shell.tabTitles()).toEqual(sandboxTabs);
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:sessions');
+
+  await shell.switchProfile('Second');
+  await expect.poll(() => shell.tabTitles()).toEqual(['Users', 'Audit log']);
+});
+
+test('tabs close, cycle and open from menu commands, the mouse and the keyboard', async ({ app, page, shell }) => {
+  await app.menu('open-section:profiles');
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:profiles');
+  await app.menu('open-section:sessions');
+  await expect.poll(() => shell.tabTitles()).toEqual(['Users', 'Profiles', 'Sessions']);
+
+  await app.menu('next-tab');
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:users');
+  await app.menu('previous-tab');
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:sessions');
+  await app.menu('close-tab');
+  await expect.poll(() => shell.tabTitles()).toEqual(['Users', 'Profiles']);
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:profiles');
+
+  await shell.middleClickTab('Users');
+  await expect.poll(() => shell.tabTitles()).toEqual(['Profiles']);
+
+  await shell.openSection('users');
+  await shell.activeTab.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:profiles');
+  await page.keyboard.press('Delete');
+  await expect.poll(() => shell.tabTitles()).toEqual(['Users']);
+
+  await shell.closeTab('Users');
+  await expect(page.getByTestId('no-tabs')).toBeVisible();
+  await app.menu('open-section:users');
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:users');
+});
+
+test('sections not built yet say so instead of showing a broken page', async ({ shell }) => {
+  for (const section of ['organizations', 'saml-connections', 'sessions', 'redirect-urls', 'sign-in-tokens', 'audit-log'] as const) {
+    await shell.openSection(section);
+    await expect(shell.activePanel.getByTestId('coming-soon')).toContainText('coming in a later version');
+  }
+});

@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import type { ProfileView } from '../../../shared/ipc/types';
+import { installBridge } from '../../../renderer/src/api';
+import { useProfilesStore } from '../../../renderer/src/stores/profiles';
+import { fakeBridge, type FakeBridge } from './fake-bridge';
+
+const profile = (id: string, name: string): ProfileView => ({
+  id,
+  name,
+  environment: 'development',
+  apiUrl: 'https://api.clerk.com/v1',
+  isSandbox: false,
+  hasKey: true,
+  keyHint: 'sk_test_…abcd',
+  createdAt: 1,
+  updatedAt: 1,
+});
+
+/** A fake main holding profiles and the active id, like the profile service. */
+function profilesMain(initial: ProfileView[]): FakeBridge {
+  let all = [...initial];
+  let active: string | null = initial[0]?.id ?? null;
+  return fakeBridge({
+    'profiles:list': () => all,
+    'profiles:active': () => all.find((p) => p.id === active) ?? all[0] ?? null,
+    'profiles:activate': ({ id }) => {
+      active = id;
+      return all.find((p) => p.id === id)!;
+    },
+    'profiles:create': (input) => {
+      const created = profile(`p${all.length + 1}`, input.name);
+      all = [...all, created];
+      return created;
+    },
+    'profiles:delete': ({ id }) => {
+      all = all.filter((p) => p.id !== id);
+      if (active === id) active = null;
+      return { id };
+    },
+  });
+}
+
+describe('profiles store', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('loads the profiles and the active one', async () => {
+    installBridge(profilesMain([profile('a', 'Sandbox'), profile('b', 'Acme')]).bridge);
+    const profiles = useProfilesStore();
+    await profiles.load();
+    expect(profiles.list.map((p) => p.name)).toEqual(['Sandbox', 'Acme']);
+    expect(profiles.active?.id).toBe('a');
+    expect(profiles.loaded).toBe(true);
+  });
+
+  it('deleting the active profile switches to another one', async () => {
+    const main = profilesMain([profile('a', 'Sandbox'), profile('b', 'Acme')]);
+    installBridge(main.bridge);
+    const profiles = useProfilesStore();
+    await profiles.load();
+    await profiles.remove('a');
+    expect(profiles.list.map((p) => p.id)).toEqual(['b']);
+    expect(profiles.activeId).toBe('b');
+    expect(main.inputs('profiles:activate')).toEqual([{ id: 'b' }]);
+  });
+
+  it('deleting the last profile leaves none active; the next one created becomes active', async () => {
+    installBridge(profilesMain([profile('a', 'Sandbox')]).bridge);
+    const profiles = useProfilesStore();
+    await profiles.load();
+    await profiles.remove('a');
+    expect(profiles.activeId).toBeNull();
+    await profiles.create({ name: 'Fresh', environment: 'development', secretKey: 'sk_test_x' });
+    expect(profiles.active?.name).toBe('Fresh');
+  });
+});
