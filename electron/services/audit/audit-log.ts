@@ -51,6 +51,8 @@ export interface AuditLogOptions {
 
 const COLUMNS = 'i.seq AS seq, i.json AS ij, i.hash AS ih, o.seq AS os, o.json AS oj, o.hash AS oh';
 const MAX_PAGE = 1000;
+// The search index trails the log by at most this many records between searches.
+const SEARCH_INDEX_LAG = 512;
 
 /** The audit log over an open database (which the caller owns and closes). */
 export class AuditLog {
@@ -62,6 +64,7 @@ export class AuditLog {
   readonly actor: AuditActor;
   readonly appVersion: string;
   private batchDepth = 0;
+  private searchIndexedThrough = 0;
   private readonly stmt: Record<'head' | 'insert' | 'pendingAdd' | 'pendingDrop' | 'pendingHas', StatementSync>;
   private readonly ftsAdd: StatementSync | null;
 
@@ -86,11 +89,19 @@ export class AuditLog {
 
   /** Records that a call is about to be sent; committed when this returns. */
   appendIntent(input: IntentInput): AppendedRecord {
-    return this.append((seq) => redactSecrets(intentRecord(input, seq, requireTime(input.ts ?? this.clock()))), (record) => {
-      const intent = record as IntentRecord;
-      this.stmt.pendingAdd.run(intent.seq);
-      this.ftsAdd?.run(intent.seq, searchTextOf(intent));
-    });
+    const appended = this.append(
+      (seq) => redactSecrets(intentRecord(input, seq, requireTime(input.ts ?? this.clock()))),
+      (record) => this.stmt.pendingAdd.run(record.seq),
+    );
+    if (this.ftsAdd && appended.seq - this.searchIndexedThrough >= SEARCH_INDEX_LAG) {
+      try {
+        this.catchUpSearchIndex();
+      } catch (error) {
+        if (this.batchDepth > 0) throw error;
+        // The intent is committed and its call must go out; the next search retries the indexing.
+      }
+    }
+    return appended;
   }
 
   /** Records how the call of intent `intentSeq` ended; each intent takes exactly one outcome. */
@@ -248,8 +259,29 @@ export class AuditLog {
     }
   }
 
+  /**
+   * Indexes the intents appended since the last call for free-text search, in one transaction.
+   * Indexing in batches keeps FTS work off the write-ahead path (an FTS5 commit per intent costs
+   * about a third of an append); searches call this first, so they never miss a record.
+   */
+  catchUpSearchIndex(): void {
+    const ftsAdd = this.ftsAdd;
+    if (!ftsAdd) return;
+    const meta = this.db.prepare("SELECT value FROM audit_meta WHERE key = 'search_indexed_through'");
+    this.appendBatch(() => {
+      const through = Number((meta.get() as { value: string } | undefined)?.value ?? 0);
+      const head = this.head()?.seq ?? 0;
+      if (head <= through) return;
+      const intents = this.db.prepare("SELECT seq, json FROM audit_records WHERE kind = 'intent' AND seq > ? ORDER BY seq").iterate(through);
+      for (const row of intents as Iterable<{ seq: number; json: string }>) ftsAdd.run(row.seq, searchTextOf(JSON.parse(row.json) as IntentRecord));
+      this.db.prepare("INSERT OR REPLACE INTO audit_meta (key, value) VALUES ('search_indexed_through', ?)").run(String(head));
+      this.searchIndexedThrough = head;
+    });
+  }
+
   private queryParts(filter: AuditFilter): ChangeQueryParts {
     const clean = normaliseFilter(filter);
+    if (clean.text !== undefined) this.catchUpSearchIndex();
     return changeQueryParts(clean, this.searchMode, seqBoundsOfTimeRange(this.db, clean.from, clean.to));
   }
 

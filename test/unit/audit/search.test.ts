@@ -56,3 +56,19 @@ describe.each([
     expect(search('"" ***')).toEqual([5, 3, 1]);
   });
 });
+
+describe('search index maintenance', () => {
+  it('indexes intents in batches off the write path, and catches up before every search', () => {
+    const t = tempLog();
+    try {
+      const indexedThrough = () => Number((t.log.db.prepare("SELECT value FROM audit_meta WHERE key = 'search_indexed_through'").get() as { value: string } | undefined)?.value ?? 0);
+      for (let i = 1; i <= 600; i++) t.log.appendIntent(intentInput({ target: { type: 'user', id: `user_n${i}` } }));
+      expect(indexedThrough()).toBe(512); // one batch so far, done after the 512th commit
+      expect(t.log.list({ text: 'user_n600' }).rows.map((row) => row.seq)).toEqual([600]);
+      expect(indexedThrough()).toBe(600);
+      expect(t.log.count({ text: 'user_n5' })).toBe(111); // user_n5, user_n50..59, user_n500..599
+    } finally {
+      t.cleanup();
+    }
+  });
+});
