@@ -13,13 +13,15 @@ test('tabs survive a page reload', async ({ app, page, shell, users }) => {
   await shell.tab((await shell.tabTitles())[1]).click();
   const before = await shell.tabTitles();
   expect(before).toHaveLength(3);
+  // The last change has reached main before the window goes away.
+  const lastSave = () => app.calls.filter((call) => call.channel === 'tabs:save').at(-1)?.input as { activeKey?: string } | undefined;
+  await expect.poll(() => lastSave()?.activeKey).toBe(userTab);
 
   await page.reload();
   await expect(page.getByTestId('side-nav')).toBeVisible();
   await expect.poll(() => shell.tabTitles()).toEqual(before);
   await expect(shell.activeTab).toHaveAttribute('data-tab-key', userTab!);
   await expect(page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="user-detail-name"]')).toBeVisible();
-  void app;
 });
 
 test('each profile keeps its own tabs', async ({ app, shell, profiles }) => {
@@ -76,4 +78,22 @@ test('sections not built yet say so instead of showing a broken page', async ({ 
     await shell.openSection(section);
     await expect(shell.activePanel.getByTestId('coming-soon')).toContainText('coming in a later version');
   }
+});
+
+test('menu Refresh, Find, New Profile and Switch Profile act on the window', async ({ app, page, shell, users, profiles }) => {
+  const listCalls = () => app.calls.filter((call) => call.channel === 'users:list').length;
+  const before = listCalls();
+  await app.menu('refresh');
+  await expect.poll(listCalls).toBe(before + 1);
+
+  await app.menu('find');
+  await expect(users.search).toBeFocused();
+
+  await app.menu('new-profile');
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:profiles');
+  await expect(profiles.form).toBeVisible();
+  await profiles.form.getByTestId('profile-cancel').click();
+
+  await app.menu('switch-profile');
+  await expect(page.locator('.n-base-select-option').filter({ hasText: 'Sandbox' })).toBeVisible();
 });

@@ -63,7 +63,7 @@ export const useTabsStore = defineStore('tabs', () => {
 
   /** Focuses a tab. */
   function activate(key: string): void {
-    if (!tabs.value.some((tab) => tab.key === key)) return;
+    if (key === activeKey.value || !tabs.value.some((tab) => tab.key === key)) return;
     activeKey.value = key;
     persist();
   }

@@ -5,7 +5,7 @@
  * what crossed the boundary. Uncaught page errors and console errors fail the test.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
@@ -47,6 +47,11 @@ export interface AppHarness {
   hold(channel: string): () => void;
 }
 
+interface Options {
+  /** Puts a file where the Sandbox's folder goes, so the built-in Sandbox fails to start. */
+  blockSandboxFolder: boolean;
+}
+
 interface Fixtures {
   app: AppHarness;
   shell: ShellPage;
@@ -56,12 +61,15 @@ interface Fixtures {
 }
 
 /** The e2e test function with the app fixtures. */
-export const test = base.extend<Fixtures>({
-  app: async ({ page }, use, testInfo) => {
+export const test = base.extend<Fixtures & Options>({
+  blockSandboxFolder: [false, { option: true }],
+  app: async ({ page, blockSandboxFolder }, use, testInfo) => {
     const tempDir = mkdtempSync(join(tmpdir(), 'clerk-admin-e2e-'));
     const userDataDir = join(tempDir, 'userData');
     const requestLog = join(tempDir, 'sandbox-requests.log');
     process.env.SANDBOX_REQUEST_LOG = requestLog;
+    mkdirSync(userDataDir);
+    if (blockSandboxFolder) writeFileSync(join(userDataDir, 'sandbox'), 'not a folder');
     const secrets = createKeytarSecretStore();
     const services = await createAppServices({ userDataDir, secrets, appVersion: '0.1.0-e2e' });
     const server = await serveStatic(RENDERER_OUT);
