@@ -108,6 +108,7 @@ export const errors = {
     single(413, 'request_body_too_large', 'File too large', `The file exceeds the limit of ${limitBytes / 1024 / 1024} MB.`, param('file')),
   badRequest: (code: string, message: string, longMessage: string, meta?: Record<string, unknown>) => single(400, code, message, longMessage, meta),
   forbidden: (code: string, message: string, longMessage: string) => single(403, code, message, longMessage),
+  conflict: (code: string, message: string, longMessage: string, meta?: Record<string, unknown>) => single(409, code, message, longMessage, meta),
   unprocessable: (code: string, message: string, longMessage: string, meta?: Record<string, unknown>) =>
     single(422, code, message, longMessage, meta),
   internal: () => single(500, 'internal_clerk_error', 'Oops, an unexpected error occurred', 'There was an internal error on our servers. The Sandbox logged it.'),

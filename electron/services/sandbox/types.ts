@@ -135,7 +135,7 @@ export interface OrganizationDoc {
   admin_delete_enabled: boolean;
   public_metadata: JsonObject;
   private_metadata: JsonObject;
-  created_by: string;
+  created_by?: string;
   created_at: number;
   updated_at: number;
   role_set_key: string | null;

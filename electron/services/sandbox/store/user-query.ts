@@ -22,7 +22,7 @@ export const USER_ORDER_COLUMNS: Record<string, string> = {
   last_sign_in_at: 'last_sign_in_at',
 };
 
-const NOT_NULL_COLUMNS = new Set(['created_at', 'updated_at']);
+const NOT_NULL_COLUMNS = new Set(['created_at', 'updated_at', 'm.created_at']);
 const DAY_MS = 86_400_000;
 
 function identifierSubquery(where: Where, kind: string, values: string[], idExpr = 'id'): void {

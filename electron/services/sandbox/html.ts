@@ -1,0 +1,4 @@
+/** Escapes text for HTML (the Sandbox's few HTML pages show user data). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
