@@ -72,7 +72,12 @@ export function toChangeDetail(row: ChangeRow): AuditChangeDetail {
 
 /** The response body; the recorder leaves it out when it is the same as the after state. */
 export function responseOf(outcome: OutcomeRecord | null): unknown {
-  if (!outcome) return null;
-  if (outcome.response !== undefined) return outcome.response;
-  return outcome.outcome === 'success' && outcome.after !== undefined ? outcome.after : null;
+  const member = outcome ? responseMember(outcome) : null;
+  return member && outcome ? outcome[member] : null;
+}
+
+/** Which outcome member holds the response (parsed records and raw member maps alike). */
+export function responseMember(outcome: { response?: unknown; after?: unknown; outcome?: unknown }): 'response' | 'after' | null {
+  if (outcome.response !== undefined) return 'response';
+  return outcome.outcome === 'success' && outcome.after !== undefined ? 'after' : null;
 }

@@ -9,7 +9,6 @@ import { once } from 'node:events';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AuditLog } from './audit-log';
-import { toChangeDetail } from './changes';
 import { exportFormat } from './export-formats';
 import type { AuditExportFormat, AuditExportOptions, AuditExportResult, AuditFilter } from './types';
 
@@ -40,7 +39,7 @@ export async function exportChanges(log: AuditLog, filter: AuditFilter, options:
       options.signal?.throwIfAborted();
       let chunk = '';
       for (const row of rows) {
-        chunk += format.line(row, () => toChangeDetail(row), done === 0);
+        chunk += format.line(row, done === 0);
         done++;
       }
       await write(chunk);
