@@ -75,7 +75,7 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
     async api(method, path, opts = {}) {
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.auth !== false) headers.Authorization = typeof opts.auth === 'string' ? opts.auth : `Bearer ${key}`;
-      let body: BodyInit | undefined;
+      let body: FormData | string | undefined;
       if (opts.form) body = opts.form;
       else if (opts.body !== undefined) {
         headers['Content-Type'] ??= 'application/json';
