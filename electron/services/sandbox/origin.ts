@@ -14,7 +14,10 @@ export function rebaseOrigin(db: SandboxDatabase, oldOrigin: string, newOrigin: 
   const to = `${newOrigin}/`;
   db.transaction(() => {
     for (const table of TABLES_WITH_URLS) {
-      db.run(`UPDATE ${table} SET doc = replace(doc, ?, ?) WHERE instr(doc, ?) > 0`, [from, to, from]);
+      // User documents are UTF-8 bytes (BLOB): replace on their text, store bytes again.
+      const doc = table === 'users' ? 'CAST(doc AS TEXT)' : 'doc';
+      const back = (sql: string) => (table === 'users' ? `CAST(${sql} AS BLOB)` : sql);
+      db.run(`UPDATE ${table} SET doc = ${back(`replace(${doc}, ?, ?)`)} WHERE instr(${doc}, ?) > 0`, [from, to, from]);
     }
   });
 }

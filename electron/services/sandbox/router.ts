@@ -25,7 +25,7 @@ export interface RouteRequest {
 
 /** A response body that is already JSON (the stored documents), sent as is. */
 export class RawJson {
-  constructor(readonly json: string) {}
+  constructor(readonly json: string | Uint8Array) {}
 }
 
 /** A non-JSON response (images, HTML). */

@@ -30,12 +30,10 @@ export interface ServerDeps {
 const API_PREFIX = '/v1';
 
 function send(res: ServerResponse, status: number, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'Content-Type': contentType,
-    'Content-Length': typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
-    ...headers,
-  });
-  res.end(body);
+  // Encode once: measuring a string's UTF-8 length and then writing it would walk it twice.
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': bytes.byteLength, ...headers });
+  res.end(bytes);
 }
 
 function sendResult(res: ServerResponse, result: RouteResult): number {

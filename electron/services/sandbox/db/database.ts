@@ -14,6 +14,8 @@ export type Row = Record<string, SqlValue>;
 export class SandboxDatabase {
   readonly raw: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
+  /** Bumped by every write, so derived values (cached counts) know when they are stale. */
+  generation = 0;
 
   constructor(file: string) {
     this.raw = new DatabaseSync(file);
@@ -59,6 +61,7 @@ export class SandboxDatabase {
 
   /** Runs a statement; returns the number of changed rows. */
   run(sql: string, params: readonly SqlValue[] = []): number {
+    this.generation += 1;
     return Number(this.stmt(sql).run(...params).changes);
   }
 

@@ -6,7 +6,7 @@
 import type { SandboxDatabase } from './database';
 
 /** Bumped when the layout changes; an older file is rebuilt from the seed. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const META_TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,7 +47,7 @@ CREATE TABLE users (
   last_sign_in_at INTEGER,
   locked_until INTEGER,
   search TEXT NOT NULL,
-  doc TEXT NOT NULL
+  doc BLOB NOT NULL
 );
 CREATE TABLE identifiers (
   id TEXT NOT NULL,

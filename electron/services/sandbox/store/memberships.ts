@@ -7,6 +7,7 @@ import type { SandboxDatabase } from '../db/database';
 import { errors } from '../errors';
 import { requireRole } from '../roles';
 import { applyLockState, primaryIdentifier } from '../serializers/user';
+import { parseUserDoc } from './users';
 import type { JsonObject, OrganizationDoc, UserDoc } from '../types';
 
 /** A membership row. */
@@ -60,7 +61,7 @@ const MEMBERSHIP_WITH_DOCS = `SELECT m.*, o.doc AS org_doc, u.doc AS user_doc, u
 
 /** Selects memberships with their organization and user documents and renders them. */
 export function queryMemberships(ctx: SandboxContext, whereAndOrder: string, params: (string | number)[]): JsonObject[] {
-  const rows = ctx.db.all<MembershipRow & { org_doc: string; user_doc: string | null; locked_until: number | null }>(
+  const rows = ctx.db.all<MembershipRow & { org_doc: string; user_doc: Uint8Array | null; locked_until: number | null }>(
     `${MEMBERSHIP_WITH_DOCS} ${whereAndOrder}`,
     params,
   );
@@ -74,7 +75,7 @@ export function queryMemberships(ctx: SandboxContext, whereAndOrder: string, par
     }
     let user: UserDoc | undefined;
     if (row.user_doc) {
-      user = JSON.parse(row.user_doc) as UserDoc;
+      user = parseUserDoc(row.user_doc);
       applyLockState(user, row.locked_until, now);
     }
     return membershipJson(row, org, user);

@@ -8,6 +8,21 @@ import type { OrderBy, QueryReader } from '../validation/query';
 import { renderUserRow, type UserRow } from './users';
 import { Where } from './where';
 
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/** `[a,b,…]` from already-serialized JSON values. */
+export function jsonArrayBytes(items: Uint8Array[]): Buffer {
+  const parts: Uint8Array[] = [OPEN];
+  items.forEach((item, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(item);
+  });
+  parts.push(CLOSE);
+  return Buffer.concat(parts);
+}
+
 /** `order_by` fields of GET /users and the column each sorts on. */
 export const USER_ORDER_COLUMNS: Record<string, string> = {
   created_at: 'created_at',
@@ -102,8 +117,8 @@ export function orderClause(column: string, order: OrderBy, idColumn = 'id'): st
   return `ORDER BY ${column} ${dir}${nulls}, ${idColumn} ${dir}`;
 }
 
-/** GET /users: the JSON array of the matching page. */
-export function listUsersJson(ctx: SandboxContext, q: QueryReader): string {
+/** GET /users: the JSON array of the matching page, as bytes. */
+export function listUsersJson(ctx: SandboxContext, q: QueryReader): Buffer {
   const where = userListWhere(q);
   const order = q.orderBy(Object.keys(USER_ORDER_COLUMNS), '-created_at')!;
   const limit = q.limit();
@@ -122,11 +137,26 @@ export function listUsersJson(ctx: SandboxContext, q: QueryReader): string {
   const sql = `SELECT doc, locked_until FROM users ${where.sql()} ${orderClause(USER_ORDER_COLUMNS[order.field], order)} LIMIT ? OFFSET ?`;
   const rows = ctx.db.all<UserRow>(sql, [...where.params, limit, offset]);
   const now = ctx.now();
-  return `[${rows.map((row) => renderUserRow(row, now)).join(',')}]`;
+  return jsonArrayBytes(rows.map((row) => renderUserRow(row, now)));
 }
 
-/** GET /users/count: how many users match the filters. */
+const countCache = new WeakMap<object, Map<string, { generation: number; count: number }>>();
+const COUNT_CACHE_SIZE = 200;
+
+/**
+ * GET /users/count: how many users match the filters. Counting scans the matching rows, and the
+ * SDK asks for the count with every page, so counts are cached until the next write.
+ */
 export function countUsers(ctx: SandboxContext, q: QueryReader): number {
   const where = userListWhere(q);
-  return ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM users ${where.sql()}`, where.params)!.n;
+  const sql = `SELECT count(*) AS n FROM users ${where.sql()}`;
+  const key = `${sql}\u0000${JSON.stringify(where.params)}`;
+  let cache = countCache.get(ctx.db);
+  if (!cache) countCache.set(ctx.db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.generation === ctx.db.generation) return hit.count;
+  const count = ctx.db.get<{ n: number }>(sql, where.params)!.n;
+  if (cache.size >= COUNT_CACHE_SIZE) cache.clear();
+  cache.set(key, { generation: ctx.db.generation, count });
+  return count;
 }

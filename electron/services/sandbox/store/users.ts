@@ -14,28 +14,36 @@ export interface UserRecord {
   lockedUntil: number | null;
 }
 
-/** A user row as selected for rendering. */
+/**
+ * A user row as selected for rendering. The document is stored as UTF-8 bytes: a page of users
+ * is then a byte concatenation, with no decoding into strings and re-encoding for the socket.
+ */
 export interface UserRow {
-  doc: string;
+  doc: Uint8Array;
   locked_until: number | null;
+}
+
+/** Decodes a stored user document. */
+export function parseUserDoc(bytes: Uint8Array): UserDoc {
+  return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as UserDoc;
 }
 
 /** Kinds of identifier rows. OAuth accounts use their provider (`oauth_google`) as kind. */
 export type IdentifierKind = 'email_address' | 'phone_number' | 'web3_wallet' | `oauth_${string}`;
 
-/** The JSON of a user row, with the lock state as of `now` (only locked users are re-serialized). */
-export function renderUserRow(row: UserRow, now: number): string {
+/** The JSON bytes of a user row, with the lock state as of `now` (only locked users are re-serialized). */
+export function renderUserRow(row: UserRow, now: number): Uint8Array {
   if (row.locked_until === null) return row.doc;
-  const user = JSON.parse(row.doc) as UserDoc;
+  const user = parseUserDoc(row.doc);
   applyLockState(user, row.locked_until, now);
-  return JSON.stringify(user);
+  return Buffer.from(JSON.stringify(user));
 }
 
 /** Loads a user, or undefined. */
 export function findUser(ctx: SandboxContext, id: string): UserRecord | undefined {
   const row = ctx.db.get<UserRow>('SELECT doc, locked_until FROM users WHERE id = ?', [id]);
   if (!row) return undefined;
-  const doc = JSON.parse(row.doc) as UserDoc;
+  const doc = parseUserDoc(row.doc);
   applyLockState(doc, row.locked_until, ctx.now());
   return { doc, lockedUntil: row.locked_until !== null && row.locked_until > ctx.now() ? row.locked_until : null };
 }
@@ -113,7 +121,7 @@ export function saveUser(db: SandboxDatabase, record: UserRecord, isNew = false)
       user.last_sign_in_at,
       record.lockedUntil,
       searchText(user),
-      JSON.stringify(user),
+      Buffer.from(JSON.stringify(user)),
     ]);
     if (!isNew) db.run('DELETE FROM identifiers WHERE user_id = ?', [user.id]);
     for (const row of identifierRows(user)) {
