@@ -29,11 +29,13 @@ import type {
   AuditProfileRef,
   AuditPruneResult,
   AuditRecord,
+  CheckpointRecord,
   AuditVerifyOptions,
   AuditVerifyResult,
   IntentInput,
   IntentRecord,
   OutcomeInput,
+  RetentionRecord,
 } from './types';
 import { verifyChain } from './verify';
 
@@ -60,8 +62,11 @@ export class AuditLog {
   readonly searchMode: SearchMode;
   /** The database, for the log's own helpers (export, verify, retention). */
   readonly db: DatabaseSync;
+  /** Time source for the log's own records. */
   readonly clock: () => number;
+  /** Who signs the log's own records (checkpoints, retention changes). */
   readonly actor: AuditActor;
+  /** The app version stamped on the log's own records. */
   readonly appVersion: string;
   private batchDepth = 0;
   private searchIndexedThrough = 0;
@@ -121,7 +126,7 @@ export class AuditLog {
    * Appends a record built by `build` at the next seq (the log's own records: checkpoints,
    * retention changes). The record is redacted, canonicalised and chained like any other.
    */
-  appendRecord(build: (seq: number) => AuditRecord): AppendedRecord {
+  appendRecord(build: (seq: number) => CheckpointRecord | RetentionRecord): AppendedRecord {
     return this.append((seq) => redactSecrets(build(seq)));
   }
 

@@ -3,6 +3,10 @@
  * for payloads), NDJSON (the stored records themselves with their hashes, so an export can be
  * re-verified) and OCSF 1.3 "API Activity" (class 6003) events for a SIEM. Payloads are copied
  * through as the stored JSON text (see raw-json.ts) rather than parsed and written again.
+ *
+ * An update's response is usually the record's new state: it is written once, as CSV `after`
+ * (the `response` cell is then empty) and as OCSF `api.response.data` (`unmapped.after` is then
+ * left out). Both are written when they differ, as for deletes.
  */
 import { CLERK_API_VERSION } from '../clerk/client';
 import { responseMember } from './changes';
@@ -33,7 +37,7 @@ export const CSV_COLUMNS = [
 export function exportFormat(format: AuditExportFormat): ExportFormat {
   switch (format) {
     case 'csv':
-      return { header: `${CSV_COLUMNS.join(',')}\r\n`, line: (row) => `${csvCells(new RawChange(row)).map(csvCell).join(',')}\r\n`, footer: '' };
+      return { header: `${CSV_COLUMNS.join(',')}\r\n`, line: (row) => `${csvLine(new RawChange(row))}\r\n`, footer: '' };
     case 'ndjson':
       return { header: '', line: ndjsonLine, footer: '' };
     case 'ocsf':
@@ -116,20 +120,29 @@ function parse<T>(text: string | undefined): T | undefined {
   return JSON.parse(text) as T;
 }
 
-function csvCells(c: RawChange): (string | number | boolean | null)[] {
+/** One CSV record (without the line break): scalar cells quoted as needed, payload cells as JSON. */
+function csvLine(c: RawChange): string {
   const ts = c.i<number>('ts') as number;
   const completedAt = c.o<number>('ts');
   const files = c.payload('intent', 'files');
   const diff = c.payload('outcome', 'diff');
+  const { actor, profile, instance, target, error } = c;
   return [
-    c.seq, new Date(ts).toISOString(), c.actor.user, c.actor.host, c.i<string>('appVersion') ?? null, c.profile.id, c.profile.name,
-    c.profile.environment, c.instance.apiUrl, c.instance.keyFingerprint, c.i<string>('action') ?? null, c.i<string>('method') ?? null,
-    c.i<string>('route') ?? null, c.i<string>('path') ?? null, c.target?.type ?? null, c.target?.id ?? null, c.i<string>('bulkId') ?? null,
-    c.i<boolean>('sensitive') === true, c.outcomeKind, c.o<number>('status') ?? null, c.error?.code ?? null, c.error?.message ?? null,
-    c.o<string>('traceId') ?? null, c.o<number>('durationMs') ?? null, completedAt === undefined ? null : new Date(completedAt).toISOString(),
-    c.payload('intent', 'query'), c.payload('intent', 'body'), c.payload('intent', 'form'), files === '[]' ? null : files,
-    c.payload('intent', 'before'), c.payload('outcome', 'after'), diff === '[]' ? null : diff, c.response, c.intentHash, c.outcomeHash,
-  ];
+    c.seq, new Date(ts).toISOString(), csvCell(actor.user), csvCell(actor.host), csvCell(c.i<string>('appVersion') ?? null),
+    csvCell(profile.id), csvCell(profile.name), csvCell(profile.environment), csvCell(instance.apiUrl), csvCell(instance.keyFingerprint),
+    csvCell(c.i<string>('action') ?? null), csvCell(c.i<string>('method') ?? null), csvCell(c.i<string>('route') ?? null),
+    csvCell(c.i<string>('path') ?? null), csvCell(target?.type ?? null), csvCell(target?.id ?? null), csvCell(c.i<string>('bulkId') ?? null),
+    c.i<boolean>('sensitive') === true, c.outcomeKind, c.o<number>('status') ?? '', csvCell(error?.code ?? null), csvCell(error?.message ?? null),
+    csvCell(c.o<string>('traceId') ?? null), c.o<number>('durationMs') ?? '', completedAt === undefined ? '' : new Date(completedAt).toISOString(),
+    jsonCell(c.payload('intent', 'query')), jsonCell(c.payload('intent', 'body')), jsonCell(c.payload('intent', 'form')),
+    jsonCell(files === '[]' ? null : files), jsonCell(c.payload('intent', 'before')), jsonCell(c.payload('outcome', 'after')),
+    jsonCell(diff === '[]' ? null : diff), jsonCell(c.payload('outcome', 'response')), c.intentHash, c.outcomeHash ?? '',
+  ].join(',');
+}
+
+/** A JSON payload cell: always quoted (JSON text has quotes), never read as a formula. */
+function jsonCell(json: string | null): string {
+  return json === null ? '' : `"${json.replaceAll('"', '""')}"`;
 }
 
 /** RFC 4180 quoting; text that a spreadsheet would run as a formula gets a leading `'`. */
@@ -164,100 +177,67 @@ const ACTIVITY = { create: [1, 'Create'], read: [2, 'Read'], update: [3, 'Update
 
 /** One change as an OCSF 1.3 API Activity event (JSON text). */
 function ocsfEvent(c: RawChange): string {
+  // Top-level scalars are spliced in as their stored JSON text; only small objects are parsed.
+  const raw = (key: string) => c.payload('intent', key);
+  const rawOutcome = (key: string) => c.payload('outcome', key);
   const method = c.i<string>('method') ?? '';
-  const [activityId, activityName] = activityOf(method, c.i<string>('statePath') !== undefined);
+  const [activityId, activityName] = activityOf(method, raw('statePath') !== null);
   const url = safeUrl(c.instance.apiUrl);
   const path = c.i<string>('path') ?? '';
   const fullPath = `${url?.pathname.replace(/\/$/, '') ?? ''}${path}`;
   const outcome = c.outcomeKind;
-  const [statusId, status] = outcome === 'success' ? [1, 'Success'] : outcome === 'unknown' ? [0, 'Unknown'] : [2, 'Failure'];
-  const httpStatus = c.o<number>('status');
+  const status = outcome === 'success' ? '1,"status":"Success"' : outcome === 'unknown' ? '0,"status":"Unknown"' : '2,"status":"Failure"';
+  const httpStatus = rawOutcome('status');
   const error = c.error;
-  const time = c.i<number>('ts') as number;
-  const action = c.i<string>('action');
-  const target = c.target;
-  const files = c.payload('intent', 'files');
-  const diff = c.payload('outcome', 'diff');
+  const errorCode = j(error?.code);
+  const errorMessage = j(error?.message);
+  const time = raw('ts');
+  const action = raw('action');
   const actor = c.actor;
-  return object(
-    m('class_uid', '6003'),
-    m('class_name', '"API Activity"'),
-    m('category_uid', '6'),
-    m('category_name', '"Application Activity"'),
-    m('activity_id', String(activityId)),
-    m('activity_name', j(activityName)),
-    m('type_uid', String(6003 * 100 + activityId)),
-    m('type_name', j(`API Activity: ${activityName}`)),
-    m('severity_id', '1'),
-    m('severity', '"Informational"'),
-    m('time', j(time)),
-    m('start_time', j(time)),
-    m('end_time', j(c.o<number>('ts'))),
-    m('duration', j(c.o<number>('durationMs'))),
-    m('status_id', String(statusId)),
-    m('status', j(status)),
-    m('status_code', j(error?.code ?? (httpStatus === undefined ? null : String(httpStatus)))),
-    m('status_detail', j(error?.message)),
-    m('actor', object(m('user', object(m('name', j(actor.user)), m('type_id', '1'), m('type', '"User"'))), m('app_name', j(PRODUCT_NAME)))),
-    m('src_endpoint', object(m('hostname', j(actor.host)))),
-    m('dst_endpoint', object(m('hostname', j(url?.hostname)), m('port', url?.port ? url.port : null), m('svc_name', '"Clerk Backend API"'))),
-    m(
-      'api',
-      object(
-        m('operation', j(action)),
-        m('version', j(CLERK_API_VERSION)),
-        m('service', '{"name":"Clerk Backend API"}'),
-        m('request', object(m('uid', j(String(c.seq))), m('data', c.payload('intent', 'body') ?? c.payload('intent', 'form')))),
-        m('response', object(m('code', j(httpStatus)), m('error', j(error?.code)), m('error_message', j(error?.message)), m('data', c.response))),
-      ),
-    ),
-    m(
-      'http_request',
-      object(
-        m('http_method', j(method)),
-        m(
-          'url',
-          object(
-            m('url_string', j(url ? `${url.origin}${fullPath}` : `${c.instance.apiUrl}${path}`)),
-            m('scheme', j(url?.protocol.replace(':', ''))),
-            m('hostname', j(url?.hostname)),
-            m('path', j(fullPath)),
-          ),
-        ),
-      ),
-    ),
-    m('resources', target ? `[${object(m('type', j(target.type)), m('uid', j(target.id)))}]` : null),
-    m('cloud', '{"provider":"Clerk"}'),
-    m(
-      'metadata',
-      object(
-        m('version', '"1.3.0"'),
-        m('uid', j(String(c.seq))),
-        m('event_code', j(action)),
-        m('correlation_uid', j(c.i<string>('bulkId'))),
-        m('log_name', '"audit"'),
-        m('logged_time', j(time)),
-        m('product', object(m('name', j(PRODUCT_NAME)), m('vendor_name', j(PRODUCT_NAME)), m('version', j(c.i<string>('appVersion'))))),
-      ),
-    ),
-    m(
-      'unmapped',
-      object(
-        m('profile', c.payload('intent', 'profile')),
-        m('key_fingerprint', j(c.instance.keyFingerprint)),
-        m('route', j(c.i<string>('route'))),
-        m('trace_id', j(c.o<string>('traceId'))),
-        m('sensitive', c.i<boolean>('sensitive') === true ? 'true' : null),
-        m('query', c.payload('intent', 'query')),
-        m('files', files === '[]' ? null : files),
-        m('before', c.payload('intent', 'before')),
-        m('after', c.payload('outcome', 'after')),
-        m('diff', diff === '[]' ? null : diff),
-        m('intent_hash', j(c.intentHash)),
-        m('outcome_hash', j(c.outcomeHash)),
-      ),
-    ),
-  ) as string;
+  const target = c.target;
+  const files = raw('files');
+  const diff = rawOutcome('diff');
+  const seq = `"${c.seq}"`;
+  return (
+    `{"class_uid":6003,"class_name":"API Activity","category_uid":6,"category_name":"Application Activity",` +
+    `"activity_id":${activityId},"activity_name":"${activityName}","type_uid":${6003 * 100 + activityId},` +
+    `"type_name":"API Activity: ${activityName}","severity_id":1,"severity":"Informational","time":${time},"start_time":${time}` +
+    m('end_time', rawOutcome('ts')) +
+    m('duration', rawOutcome('durationMs')) +
+    `,"status_id":${status}` +
+    m('status_code', errorCode ?? (httpStatus === null ? null : `"${httpStatus}"`)) +
+    m('status_detail', errorMessage) +
+    `,"actor":{"user":{"name":${j(actor.user)},"type_id":1,"type":"User"},"app_name":"${PRODUCT_NAME}"}` +
+    `,"src_endpoint":{"hostname":${j(actor.host)}}` +
+    `,"dst_endpoint":${object(m('hostname', j(url?.hostname)), m('port', url?.port ? url.port : null), ',"svc_name":"Clerk Backend API"')}` +
+    `,"api":{"operation":${action},"version":"${CLERK_API_VERSION}","service":{"name":"Clerk Backend API"}` +
+    `,"request":${object(`,"uid":${seq}`, m('data', raw('body') ?? raw('form')))}` +
+    m('response', object(m('code', httpStatus), m('error', errorCode), m('error_message', errorMessage), m('data', c.response))) +
+    `},"http_request":{"http_method":${j(method)},"url":${object(
+      m('url_string', j(url ? `${url.origin}${fullPath}` : `${c.instance.apiUrl}${path}`)),
+      m('scheme', j(url?.protocol.replace(':', ''))),
+      m('hostname', j(url?.hostname)),
+      m('path', j(fullPath)),
+    )}}` +
+    m('resources', target ? `[${object(m('type', j(target.type)), m('uid', j(target.id)))}]` : null) +
+    `,"cloud":{"provider":"Clerk"},"metadata":{"version":"1.3.0","uid":${seq},"event_code":${action}` +
+    m('correlation_uid', raw('bulkId')) +
+    `,"log_name":"audit","logged_time":${time},"product":${object(`,"name":"${PRODUCT_NAME}","vendor_name":"${PRODUCT_NAME}"`, m('version', raw('appVersion')))}}` +
+    `,"unmapped":${object(
+      m('profile', raw('profile')),
+      m('key_fingerprint', j(c.instance.keyFingerprint)),
+      m('route', raw('route')),
+      m('trace_id', rawOutcome('traceId')),
+      m('sensitive', raw('sensitive') === 'true' ? 'true' : null),
+      m('query', raw('query')),
+      m('files', files === '[]' ? null : files),
+      m('before', raw('before')),
+      m('after', rawOutcome('response') === null ? null : rawOutcome('after')),
+      m('diff', diff === '[]' ? null : diff),
+      m('intent_hash', `"${c.intentHash}"`),
+      m('outcome_hash', c.outcomeHash === null ? null : `"${c.outcomeHash}"`),
+    )}}`
+  );
 }
 
 function activityOf(method: string, hasState: boolean): readonly [number, string] {
@@ -268,10 +248,18 @@ function activityOf(method: string, hasState: boolean): readonly [number, string
   return ACTIVITY.create;
 }
 
+const urls = new Map<string, URL | null>();
+
+/** The parsed API URL (a log has a handful; parsing one per change was a measurable cost). */
 function safeUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
+  let url = urls.get(text);
+  if (url === undefined) {
+    try {
+      url = new URL(text);
+    } catch {
+      url = null;
+    }
+    if (urls.size < 1000) urls.set(text, url);
   }
+  return url;
 }

@@ -25,7 +25,8 @@ export async function exportChanges(log: AuditLog, filter: AuditFilter, options:
   const total = log.count(filter);
   const format = exportFormat(options.format);
   const partial = `${options.path}.partial`;
-  const out = createWriteStream(partial);
+  // A deep buffer lets the file system write one batch while the next is being formatted.
+  const out = createWriteStream(partial, { highWaterMark: 32 * 1024 * 1024 });
   // Kept for the whole export: a stream error (no such folder, disk full) may come at any time.
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);

@@ -72,6 +72,7 @@ describe('export', () => {
     expect(JSON.parse(records[0].before)).toEqual({ id: 'user_1', first_name: 'An' });
     expect(JSON.parse(records[0].after)).toEqual({ id: 'user_1', first_name: 'Ann' });
     expect(JSON.parse(records[0].diff)).toEqual([{ path: '/first_name', before: 'An', after: 'Ann' }]);
+    expect(records[0].response).toBe(''); // the same as `after`, written once
     expect(records[1]).toMatchObject({ outcome: 'clerk_error', status: '404', error_code: 'resource_not_found', trace_id: 'trace_404' });
     // A spreadsheet must not run it as a formula.
     expect(records[1].error_message).toBe(`'=HYPERLINK("http://evil")`);
@@ -119,11 +120,12 @@ describe('export', () => {
       src_endpoint: { hostname: 'alice-laptop' },
       dst_endpoint: { hostname: 'api.clerk.com', svc_name: 'Clerk Backend API' },
       http_request: { http_method: 'PATCH', url: { url_string: 'https://api.clerk.com/v1/users/user_1', hostname: 'api.clerk.com', path: '/v1/users/user_1', scheme: 'https' } },
-      api: { operation: 'users.update', request: { uid: '1', data: { password: '[redacted]' } }, response: { code: 200 } },
+      api: { operation: 'users.update', request: { uid: '1', data: { password: '[redacted]' } }, response: { code: 200, data: { id: 'user_1', first_name: 'Ann' } } },
       resources: [{ type: 'user', uid: 'user_1' }],
       metadata: { version: '1.3.0', uid: '1', product: { name: 'Clerk Admin Desktop', version: '1.2.3' } },
-      unmapped: { key_fingerprint: '3f9a0c4be172', before: { first_name: 'An' }, after: { first_name: 'Ann' }, trace_id: 'trace_ok' },
+      unmapped: { key_fingerprint: '3f9a0c4be172', before: { first_name: 'An' }, trace_id: 'trace_ok' },
     });
+    expect(events[0].unmapped.after).toBeUndefined(); // the same as api.response.data, written once
     expect(events[1]).toMatchObject({ activity_id: 1, status_id: 2, status: 'Failure', status_code: 'resource_not_found', api: { response: { code: 404, error: 'resource_not_found' } } });
     expect(events[2]).toMatchObject({ activity_id: 1, activity_name: 'Create', status_id: 0, status: 'Unknown' });
     expect(events[2].end_time).toBeUndefined();
