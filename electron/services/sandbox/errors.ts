@@ -75,8 +75,6 @@ export const errors = {
   paramFormat: (name: string, longMessage: string) => single(422, 'form_param_format_invalid', 'is invalid', longMessage, param(name)),
   paramTooLong: (name: string, max: number) =>
     single(422, 'form_param_max_length_exceeded', `is too long`, `${name} must be at most ${max} characters long.`, param(name)),
-  paramTooShort: (name: string, min: number) =>
-    single(422, 'form_param_min_length_exceeded', `is too short`, `${name} must be at least ${min} characters long.`, param(name)),
   arrayTooLarge: (name: string, max: number) =>
     single(422, 'form_param_array_size_exceeded', 'too many values', `${name} accepts at most ${max} values.`, param(name)),
   duplicateParam: (name: string, value: string) =>

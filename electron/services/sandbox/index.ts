@@ -109,13 +109,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const now = options.now ?? Date.now;
   mkdirSync(options.dataDir, { recursive: true });
   const db = new SandboxDatabase(join(options.dataDir, DATABASE_FILE));
+  const server = createServer({ keepAlive: true });
   try {
     createMetaTables(db);
     const settings = saveSettings(db, { rateLimit: options.rateLimit, plan: options.plan });
     const keys = new KeyStore(db);
     for (const key of options.secretKeys ?? []) keys.add(key, now());
     const limiter = new RateLimiter(settings.rateLimit);
-    const server = createServer({ keepAlive: true });
     const port = await listenPreferring(server, options.port, readMeta<number>(db, 'port'));
     const ctx: SandboxContext = {
       db,
@@ -160,6 +160,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       close: () => closeServer(server, db),
     };
   } catch (error) {
+    if (server.listening) server.close();
     db.close();
     throw error;
   }

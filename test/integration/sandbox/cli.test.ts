@@ -21,11 +21,14 @@ function run(args: string[], env: Record<string, string> = {}): { child: ChildPr
   return { child, output: () => output, exit };
 }
 
-async function readyLine(output: () => string): Promise<{ baseUrl: string; port: number; secretKey: string }> {
+/** Waits for the CLI's JSON ready line; fails with its output if it exits first. */
+async function readyLine(cli: ReturnType<typeof run>): Promise<{ baseUrl: string; port: number; secretKey: string }> {
+  let exited = false;
+  void cli.exit.then(() => (exited = true));
   for (;;) {
-    const line = output().split('\n').find((l) => l.startsWith('{"baseUrl"'));
+    const line = cli.output().split('\n').find((l) => l.startsWith('{"baseUrl"'));
     if (line) return JSON.parse(line);
-    if (output().includes('sandbox:')) throw new Error(output());
+    if (exited) throw new Error(`the CLI exited before it was ready:\n${cli.output()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -36,7 +39,7 @@ describe('npm run sandbox', () => {
     dirs.push(dir);
     const log = join(dir, 'requests.jsonl');
     const cli = run(['--port', '0', '--data', join(dir, 'data'), '--users', '12', '--no-rate-limit'], { SANDBOX_REQUEST_LOG: log });
-    const ready = await readyLine(cli.output);
+    const ready = await readyLine(cli);
     expect(ready.baseUrl).toBe(`http://127.0.0.1:${ready.port}/v1`);
     expect(ready.secretKey).toMatch(/^sk_test_/);
     expect(cli.output()).toContain(`Base URL:   ${ready.baseUrl}`);
@@ -53,12 +56,12 @@ describe('npm run sandbox', () => {
     dirs.push(dir);
     const key = 'sk_test_cliGivenKey1234567890abcdefABCDEF';
     const first = run(['--data', dir, '--users', '3', '--secret-key', key]);
-    const ready = await readyLine(first.output);
+    const ready = await readyLine(first);
     expect(ready.secretKey).toBe(key);
     first.child.kill('SIGINT');
     expect(await first.exit).toBe(0);
     const second = run(['--data', dir]);
-    const again = await readyLine(second.output);
+    const again = await readyLine(second);
     expect(again.secretKey).not.toBe(key);
     expect((await fetch(`${again.baseUrl}/users/count`, { headers: { Authorization: `Bearer ${key}` } })).status).toBe(200);
     second.child.kill('SIGTERM');

@@ -39,6 +39,17 @@ export function renderUserRow(row: UserRow, now: number): Uint8Array {
   return Buffer.from(JSON.stringify(user));
 }
 
+/** The JSON bytes of a user as stored (no parse unless locked), or Clerk's 404. */
+export function userJson(ctx: SandboxContext, id: string): Uint8Array {
+  const row = ctx.db.get<UserRow>('SELECT doc, locked_until FROM users WHERE id = ?', [id]);
+  if (!row) throw userNotFound(id);
+  return renderUserRow(row, ctx.now());
+}
+
+function userNotFound(id: string) {
+  return errors.notFound(`No user was found with id ${id}`, 'User not found');
+}
+
 /** Loads a user, or undefined. */
 export function findUser(ctx: SandboxContext, id: string): UserRecord | undefined {
   const row = ctx.db.get<UserRow>('SELECT doc, locked_until FROM users WHERE id = ?', [id]);
@@ -51,7 +62,7 @@ export function findUser(ctx: SandboxContext, id: string): UserRecord | undefine
 /** Loads a user or throws Clerk's 404. */
 export function requireUser(ctx: SandboxContext, id: string): UserRecord {
   const record = findUser(ctx, id);
-  if (!record) throw errors.notFound(`No user was found with id ${id}`, 'User not found');
+  if (!record) throw userNotFound(id);
   return record;
 }
 
