@@ -6,11 +6,18 @@ import { appendFileSync } from 'node:fs';
 
 /** Appends request lines to a file (synchronously, so a reader sees every line once answered). */
 export class RequestLog {
+  private warned = false;
+
   constructor(private readonly file: string | undefined) {}
 
-  /** Records one answered request. */
+  /** Records one answered request. A log that cannot be written is reported once, never fatal. */
   append(method: string, route: string, status: number): void {
     if (!this.file) return;
-    appendFileSync(this.file, `${JSON.stringify({ method, route, status })}\n`);
+    try {
+      appendFileSync(this.file, `${JSON.stringify({ method, route, status })}\n`);
+    } catch (error) {
+      if (!this.warned) console.error(`[sandbox] cannot write the request log ${this.file}: ${(error as Error).message}`);
+      this.warned = true;
+    }
   }
 }

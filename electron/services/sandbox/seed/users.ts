@@ -51,7 +51,6 @@ export function seedUsers(ctx: SandboxContext, rnd: SeedRandom, count: number, a
   const usernames = new Set<string>();
   const phones = new Set<string>();
   const result: SeededUsers = { ids: [], active: [] };
-  const tokens: { userId: string; doc: OAuthTokenDoc }[] = [];
   for (let i = 0; i < count; i++) {
     const persona = PERSONAS[count - 1 - i];
     const createdAt = now - SPAN + Math.floor(((i + rnd.next() * 0.9) / count) * (SPAN - DAY));
@@ -122,7 +121,7 @@ export function seedUsers(ctx: SandboxContext, rnd: SeedRandom, count: number, a
       user.external_accounts.push(account);
       emailDoc.verification = fromOAuthVerification(fromOAuth.provider);
       emailDoc.linked_to = [{ type: fromOAuth.provider, id: account.id }];
-      tokens.push({ userId: user.id, doc: {
+      const token: OAuthTokenDoc = {
         object: 'oauth_access_token',
         external_account_id: account.id,
         provider_user_id: account.provider_user_id,
@@ -133,7 +132,14 @@ export function seedUsers(ctx: SandboxContext, rnd: SeedRandom, count: number, a
         public_metadata: {},
         label: null,
         scopes: fromOAuth.scopes.split(' '),
-      } });
+      };
+      ctx.db.run('INSERT INTO oauth_tokens (external_account_id, user_id, provider, created_at, doc) VALUES (?, ?, ?, ?, ?)', [
+        account.id,
+        user.id,
+        account.provider,
+        createdAt,
+        JSON.stringify(token),
+      ]);
     }
 
     user.password_enabled = !fromOAuth || rnd.chance(0.3);
@@ -159,15 +165,6 @@ export function seedUsers(ctx: SandboxContext, rnd: SeedRandom, count: number, a
     user.updated_at = Math.max(createdAt, user.last_sign_in_at ?? createdAt);
     saveUserSeeded(ctx, user, locked ? now + ctx.settings.lockoutSeconds * 1000 : null);
     result.ids.push(user.id);
-  }
-  for (const { userId, doc } of tokens) {
-    ctx.db.run('INSERT INTO oauth_tokens (external_account_id, user_id, provider, created_at, doc) VALUES (?, ?, ?, ?, ?)', [
-      doc.external_account_id,
-      userId,
-      doc.provider,
-      now,
-      JSON.stringify(doc),
-    ]);
   }
   result.active.sort((a, b) => b.lastActiveAt - a.lastActiveAt);
   return result;
