@@ -195,12 +195,14 @@ export class AuditLog {
     const parts = this.queryParts(filter);
     const sql = `SELECT ${COLUMNS} FROM ${parts.from} WHERE ${[...parts.where, `${parts.key} > ?`].join(' AND ')} ORDER BY ${parts.key} ASC LIMIT ?`;
     const statement = this.db.prepare(sql);
+    // Rows as arrays: node:sqlite builds them much faster than objects, which matters at 1M rows.
+    statement.setReturnArrays(true);
     let after = 0;
     for (;;) {
-      const rows = statement.all(...parts.params, after, batchSize) as unknown as ChangeRow[];
+      const rows = statement.all(...parts.params, after, batchSize) as unknown as [number, string, string, number | null, string | null, string | null][];
       if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1].seq;
+      yield rows.map(([seq, ij, ih, os, oj, oh]) => ({ seq, ij, ih, os, oj, oh }));
+      after = rows[rows.length - 1][0];
     }
   }
 

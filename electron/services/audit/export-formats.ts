@@ -87,13 +87,13 @@ class RawChange {
   }
 
   get actor(): AuditActor {
-    return (this.cache.actor ??= this.i<AuditActor>('actor') as AuditActor);
+    return (this.cache.actor ??= parseRepeated<AuditActor>(this.intent.get('actor')) as AuditActor);
   }
   get profile(): AuditProfileRef {
-    return (this.cache.profile ??= this.i<AuditProfileRef>('profile') as AuditProfileRef);
+    return (this.cache.profile ??= parseRepeated<AuditProfileRef>(this.intent.get('profile')) as AuditProfileRef);
   }
   get instance(): AuditInstanceRef {
-    return (this.cache.instance ??= this.i<AuditInstanceRef>('instance') as AuditInstanceRef);
+    return (this.cache.instance ??= parseRepeated<AuditInstanceRef>(this.intent.get('instance')) as AuditInstanceRef);
   }
   get target(): AuditTarget | undefined {
     return this.i<AuditTarget>('target');
@@ -109,6 +109,19 @@ class RawChange {
     const member = responseMember({ response: this.outcome.get('response'), after: this.outcome.get('after'), outcome: this.outcomeKind });
     return member && this.payload('outcome', member);
   }
+}
+
+// The same actor, profile and instance appear on thousands of records: parse each text once.
+const repeated = new Map<string, unknown>();
+
+function parseRepeated<T>(text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
+  let value = repeated.get(text);
+  if (value === undefined) {
+    value = JSON.parse(text);
+    if (repeated.size < 10_000) repeated.set(text, value);
+  }
+  return value as T;
 }
 
 function parse<T>(text: string | undefined): T | undefined {
@@ -178,66 +191,64 @@ const ACTIVITY = { create: [1, 'Create'], read: [2, 'Read'], update: [3, 'Update
 /** One change as an OCSF 1.3 API Activity event (JSON text). */
 function ocsfEvent(c: RawChange): string {
   // Top-level scalars are spliced in as their stored JSON text; only small objects are parsed.
-  const raw = (key: string) => c.payload('intent', key);
-  const rawOutcome = (key: string) => c.payload('outcome', key);
   const method = c.i<string>('method') ?? '';
-  const [activityId, activityName] = activityOf(method, raw('statePath') !== null);
+  const [activityId, activityName] = activityOf(method, c.payload('intent', 'statePath') !== null);
   const url = safeUrl(c.instance.apiUrl);
   const path = c.i<string>('path') ?? '';
   const fullPath = `${url?.pathname.replace(/\/$/, '') ?? ''}${path}`;
   const outcome = c.outcomeKind;
   const status = outcome === 'success' ? '1,"status":"Success"' : outcome === 'unknown' ? '0,"status":"Unknown"' : '2,"status":"Failure"';
-  const httpStatus = rawOutcome('status');
+  const httpStatus = c.payload('outcome', 'status');
   const error = c.error;
   const errorCode = j(error?.code);
   const errorMessage = j(error?.message);
-  const time = raw('ts');
-  const action = raw('action');
+  const time = c.payload('intent', 'ts');
+  const action = c.payload('intent', 'action');
   const actor = c.actor;
   const target = c.target;
-  const files = raw('files');
-  const diff = rawOutcome('diff');
+  const files = c.payload('intent', 'files');
+  const diff = c.payload('outcome', 'diff');
   const seq = `"${c.seq}"`;
-  return (
-    `{"class_uid":6003,"class_name":"API Activity","category_uid":6,"category_name":"Application Activity",` +
-    `"activity_id":${activityId},"activity_name":"${activityName}","type_uid":${6003 * 100 + activityId},` +
-    `"type_name":"API Activity: ${activityName}","severity_id":1,"severity":"Informational","time":${time},"start_time":${time}` +
-    m('end_time', rawOutcome('ts')) +
-    m('duration', rawOutcome('durationMs')) +
-    `,"status_id":${status}` +
-    m('status_code', errorCode ?? (httpStatus === null ? null : `"${httpStatus}"`)) +
-    m('status_detail', errorMessage) +
-    `,"actor":{"user":{"name":${j(actor.user)},"type_id":1,"type":"User"},"app_name":"${PRODUCT_NAME}"}` +
-    `,"src_endpoint":{"hostname":${j(actor.host)}}` +
-    `,"dst_endpoint":${object(m('hostname', j(url?.hostname)), m('port', url?.port ? url.port : null), ',"svc_name":"Clerk Backend API"')}` +
-    `,"api":{"operation":${action},"version":"${CLERK_API_VERSION}","service":{"name":"Clerk Backend API"}` +
-    `,"request":${object(`,"uid":${seq}`, m('data', raw('body') ?? raw('form')))}` +
-    m('response', object(m('code', httpStatus), m('error', errorCode), m('error_message', errorMessage), m('data', c.response))) +
+  return [
+    `{"class_uid":6003,"class_name":"API Activity","category_uid":6,"category_name":"Application Activity",`,
+    `"activity_id":${activityId},"activity_name":"${activityName}","type_uid":${6003 * 100 + activityId},`,
+    `"type_name":"API Activity: ${activityName}","severity_id":1,"severity":"Informational","time":${time},"start_time":${time}`,
+    m('end_time', c.payload('outcome', 'ts')),
+    m('duration', c.payload('outcome', 'durationMs')),
+    `,"status_id":${status}`,
+    m('status_code', errorCode ?? (httpStatus === null ? null : `"${httpStatus}"`)),
+    m('status_detail', errorMessage),
+    `,"actor":{"user":{"name":${j(actor.user)},"type_id":1,"type":"User"},"app_name":"${PRODUCT_NAME}"}`,
+    `,"src_endpoint":{"hostname":${j(actor.host)}}`,
+    `,"dst_endpoint":${object(m('hostname', j(url?.hostname)), m('port', url?.port ? url.port : null), ',"svc_name":"Clerk Backend API"')}`,
+    `,"api":{"operation":${action},"version":"${CLERK_API_VERSION}","service":{"name":"Clerk Backend API"}`,
+    `,"request":${object(`,"uid":${seq}`, m('data', c.payload('intent', 'body') ?? c.payload('intent', 'form')))}`,
+    m('response', object(m('code', httpStatus), m('error', errorCode), m('error_message', errorMessage), m('data', c.response))),
     `},"http_request":{"http_method":${j(method)},"url":${object(
       m('url_string', j(url ? `${url.origin}${fullPath}` : `${c.instance.apiUrl}${path}`)),
       m('scheme', j(url?.protocol.replace(':', ''))),
       m('hostname', j(url?.hostname)),
       m('path', j(fullPath)),
-    )}}` +
-    m('resources', target ? `[${object(m('type', j(target.type)), m('uid', j(target.id)))}]` : null) +
-    `,"cloud":{"provider":"Clerk"},"metadata":{"version":"1.3.0","uid":${seq},"event_code":${action}` +
-    m('correlation_uid', raw('bulkId')) +
-    `,"log_name":"audit","logged_time":${time},"product":${object(`,"name":"${PRODUCT_NAME}","vendor_name":"${PRODUCT_NAME}"`, m('version', raw('appVersion')))}}` +
+    )}}`,
+    m('resources', target ? `[${object(m('type', j(target.type)), m('uid', j(target.id)))}]` : null),
+    `,"cloud":{"provider":"Clerk"},"metadata":{"version":"1.3.0","uid":${seq},"event_code":${action}`,
+    m('correlation_uid', c.payload('intent', 'bulkId')),
+    `,"log_name":"audit","logged_time":${time},"product":${object(`,"name":"${PRODUCT_NAME}","vendor_name":"${PRODUCT_NAME}"`, m('version', c.payload('intent', 'appVersion')))}}`,
     `,"unmapped":${object(
-      m('profile', raw('profile')),
+      m('profile', c.payload('intent', 'profile')),
       m('key_fingerprint', j(c.instance.keyFingerprint)),
-      m('route', raw('route')),
-      m('trace_id', rawOutcome('traceId')),
-      m('sensitive', raw('sensitive') === 'true' ? 'true' : null),
-      m('query', raw('query')),
+      m('route', c.payload('intent', 'route')),
+      m('trace_id', c.payload('outcome', 'traceId')),
+      m('sensitive', c.payload('intent', 'sensitive') === 'true' ? 'true' : null),
+      m('query', c.payload('intent', 'query')),
       m('files', files === '[]' ? null : files),
-      m('before', raw('before')),
-      m('after', rawOutcome('response') === null ? null : rawOutcome('after')),
+      m('before', c.payload('intent', 'before')),
+      m('after', c.payload('outcome', 'response') === null ? null : c.payload('outcome', 'after')),
       m('diff', diff === '[]' ? null : diff),
       m('intent_hash', `"${c.intentHash}"`),
       m('outcome_hash', c.outcomeHash === null ? null : `"${c.outcomeHash}"`),
-    )}}`
-  );
+    )}}`,
+  ].join('');
 }
 
 function activityOf(method: string, hasState: boolean): readonly [number, string] {

@@ -38,12 +38,12 @@ export async function exportChanges(log: AuditLog, filter: AuditFilter, options:
     await write(format.header);
     for (const rows of log.changeBatches(filter)) {
       options.signal?.throwIfAborted();
-      let chunk = '';
+      const lines: string[] = [];
       for (const row of rows) {
-        chunk += format.line(row, done === 0);
+        lines.push(format.line(row, done === 0));
         done++;
       }
-      await write(chunk);
+      await write(lines.join(''));
       options.onProgress?.({ done, total: Math.max(total, done) });
       await yieldToEventLoop();
     }
