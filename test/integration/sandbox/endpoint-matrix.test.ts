@@ -271,7 +271,7 @@ describe('sessions', () => {
   it('POST token from template → 404 for an unknown template', async () => {
     expectError('POST', '/sessions/{session_id}/tokens/{template_name}', await t.api('POST', `/sessions/${seed.activeSessionId}/tokens/nope`), 404, 'resource_not_found');
   });
-  it('POST revoke → 200 revoked (runs last among session tests)', async () => {
+  it('POST revoke → 200 revoked', async () => {
     const user = (await t.api('GET', `/sessions/${seed.activeSessionId}`)).body.user_id;
     const active = ((await t.api('GET', '/sessions', { query: { user_id: user, status: 'active' } })).body as any[]).at(-1);
     expect(expectOk('POST', '/sessions/{session_id}/revoke', await t.api('POST', `/sessions/${active.id}/revoke`)).status).toBe('revoked');
