@@ -70,7 +70,7 @@ export class AuditLog {
   readonly appVersion: string;
   private batchDepth = 0;
   private searchIndexedThrough = 0;
-  private readonly stmt: Record<'head' | 'insert' | 'pendingAdd' | 'pendingDrop' | 'pendingHas', StatementSync>;
+  private readonly stmt: Record<'begin' | 'commit' | 'rollback' | 'head' | 'insert' | 'pendingAdd' | 'pendingDrop' | 'pendingHas', StatementSync>;
   private readonly ftsAdd: StatementSync | null;
 
   constructor(db: DatabaseSync, options: AuditLogOptions = {}) {
@@ -83,6 +83,9 @@ export class AuditLog {
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     this.searchMode = migrateAuditSchema(db, options.fullTextSearch !== false);
     this.stmt = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
       head: db.prepare('SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1'),
       insert: db.prepare('INSERT INTO audit_records (seq, json, hash) VALUES (?, ?, ?)'),
       pendingAdd: db.prepare('INSERT INTO audit_pending (intent_seq) VALUES (?)'),
@@ -133,14 +136,15 @@ export class AuditLog {
   /** Runs `fn` (which appends) in one transaction: the bulk path for imports and the benchmark. */
   appendBatch<T>(fn: () => T): T {
     if (this.batchDepth > 0) return fn();
-    this.db.exec('BEGIN IMMEDIATE');
+    // IMMEDIATE takes the write lock up front, so the head read inside cannot go stale.
+    this.stmt.begin.run();
     this.batchDepth++;
     try {
       const result = fn();
-      this.db.exec('COMMIT');
+      this.stmt.commit.run();
       return result;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      if (this.db.isTransaction) this.stmt.rollback.run();
       throw error;
     } finally {
       this.batchDepth--;
@@ -246,26 +250,6 @@ export class AuditLog {
     return pruneExpired(this, options);
   }
 
-  private append(build: (seq: number) => AuditRecord, afterInsert?: (record: AuditRecord) => void): AppendedRecord {
-    const own = this.batchDepth === 0;
-    if (own) this.db.exec('BEGIN IMMEDIATE');
-    try {
-      // Read the head inside the write transaction: another connection may have appended.
-      const head = this.head();
-      const seq = (head?.seq ?? 0) + 1;
-      const record = build(seq);
-      const json = canonicalJson(record);
-      const hash = chainHash(head?.hash ?? GENESIS_HASH, json);
-      this.stmt.insert.run(seq, json, hash);
-      afterInsert?.(record);
-      if (own) this.db.exec('COMMIT');
-      return { seq, hash };
-    } catch (error) {
-      if (own) this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
   /**
    * Indexes the intents appended since the last call for free-text search, in one transaction.
    * Indexing in batches keeps FTS work off the write-ahead path (an FTS5 commit per intent costs
@@ -283,6 +267,20 @@ export class AuditLog {
       for (const row of intents as Iterable<{ seq: number; json: string }>) ftsAdd.run(row.seq, searchTextOf(JSON.parse(row.json) as IntentRecord));
       this.db.prepare("INSERT OR REPLACE INTO audit_meta (key, value) VALUES ('search_indexed_through', ?)").run(String(head));
       this.searchIndexedThrough = head;
+    });
+  }
+
+  private append(build: (seq: number) => AuditRecord, afterInsert?: (record: AuditRecord) => void): AppendedRecord {
+    return this.appendBatch(() => {
+      // Read the head inside the write transaction: another connection may have appended.
+      const head = this.head();
+      const seq = (head?.seq ?? 0) + 1;
+      const record = build(seq);
+      const json = canonicalJson(record);
+      const hash = chainHash(head?.hash ?? GENESIS_HASH, json);
+      this.stmt.insert.run(seq, json, hash);
+      afterInsert?.(record);
+      return { seq, hash };
     });
   }
 
