@@ -97,6 +97,8 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
         : [],
     async cleanup() {
       await sandbox.close();
+      // Later Sandboxes in this worker must not log into a folder that is about to disappear.
+      if (process.env.SANDBOX_REQUEST_LOG === logFile) delete process.env.SANDBOX_REQUEST_LOG;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
