@@ -99,7 +99,7 @@ export function changeQueryParts(filter: AuditFilter, mode: SearchMode, seqBound
   return { from, where, params, key };
 }
 
-/** The lowest and highest seq of the records in a time range. */
+/** The lowest and highest seq of the intents in a time range. */
 export interface SeqBounds {
   lo: number;
   hi: number;
@@ -109,20 +109,21 @@ export interface SeqBounds {
 const MAX_BOUNDED_RANGE = 200_000;
 
 /**
- * The exact seq range of the records whose time lies in [from, to), read from the time index, so
+ * The exact seq range of the intents whose time lies in [from, to), read from the time index, so
  * an old time range is found without walking every newer record. Seq and time grow together
  * unless the clock jumped, so two index seeks estimate the range's size first; a range too wide to
  * scan cheaply gets no bounds (null), and is then read newest first with the time filter alone.
  */
 export function seqBoundsOfTimeRange(db: DatabaseSync, from: number | undefined, to: number | undefined): SeqBounds | null {
   if (from === undefined && to === undefined) return null;
-  const seek = db.prepare('SELECT seq FROM audit_records WHERE ts >= ? ORDER BY ts LIMIT 1');
+  // Changes are intents: the time index covers intents only.
+  const seek = db.prepare("SELECT seq FROM audit_records WHERE kind = 'intent' AND ts >= ? ORDER BY ts LIMIT 1");
   const head = (db.prepare('SELECT max(seq) AS seq FROM audit_records').get() as { seq: number | null }).seq ?? 0;
   const seqAt = (time: number | undefined, fallback: number) =>
     time === undefined ? fallback : ((seek.get(time) as { seq: number } | undefined)?.seq ?? head + 1);
   if (Math.abs(seqAt(to, head + 1) - seqAt(from, 0)) > MAX_BOUNDED_RANGE) return null;
   const row = db
-    .prepare('SELECT min(seq) AS lo, max(seq) AS hi FROM audit_records WHERE ts >= ? AND ts < ?')
+    .prepare("SELECT min(seq) AS lo, max(seq) AS hi FROM audit_records WHERE kind = 'intent' AND ts >= ? AND ts < ?")
     .get(from ?? Number.MIN_SAFE_INTEGER, to ?? Number.MAX_SAFE_INTEGER) as { lo: number | null; hi: number | null };
   return row.lo === null || row.hi === null ? { lo: 1, hi: 0 } : { lo: row.lo, hi: row.hi };
 }

@@ -15,6 +15,8 @@ const SCHEMA_VERSION = '1';
 
 const gen = (path: string) => `GENERATED ALWAYS AS (json_extract(json, '${path}')) STORED`;
 
+// Every index is partial: a commit rewrites one page per index it touches, and that page
+// rewrite is most of what an append costs, so outcome records touch only the indexes they need.
 const TABLES = `
 CREATE TABLE IF NOT EXISTS audit_records (
   seq INTEGER PRIMARY KEY,
@@ -35,8 +37,8 @@ CREATE TABLE IF NOT EXISTS audit_records (
   outcome TEXT ${gen('$.outcome')},
   pruned_through INTEGER ${gen('$.prunedThrough.seq')}
 );
-CREATE INDEX IF NOT EXISTS audit_by_kind ON audit_records(kind);
-CREATE INDEX IF NOT EXISTS audit_by_ts ON audit_records(ts);
+CREATE INDEX IF NOT EXISTS audit_intents ON audit_records(kind) WHERE kind = 'intent';
+CREATE INDEX IF NOT EXISTS audit_intents_by_ts ON audit_records(ts) WHERE kind = 'intent';
 CREATE INDEX IF NOT EXISTS audit_by_profile ON audit_records(profile_id) WHERE profile_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS audit_by_action ON audit_records(action) WHERE action IS NOT NULL;
 CREATE INDEX IF NOT EXISTS audit_by_action_ns ON audit_records(action_ns) WHERE action_ns IS NOT NULL;
