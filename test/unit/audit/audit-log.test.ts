@@ -227,3 +227,13 @@ describe('AuditLog time filter with a clock that went backwards', () => {
     expect(seqs(15_000, 40_000)).toEqual([4, 2]);
   });
 });
+
+describe('AuditLog on an empty log', () => {
+  it('lists, counts, verifies and describes nothing without failing', async () => {
+    expect(t.log.list()).toEqual({ rows: [], nextBefore: null });
+    expect(t.log.count({ text: 'anything' })).toBe(0);
+    expect(t.log.facets()).toEqual({ profiles: [], actors: [], actions: [] });
+    expect(await t.log.verify()).toEqual({ ok: true, checked: 0, firstSeq: null, head: null, anchorCheckpointSeq: null });
+    expect(t.log.head()).toBeNull();
+  });
+});

@@ -17,6 +17,8 @@ beforeEach(() => {
   const ban = t.log.appendIntent(intentInput({ action: 'users.ban', method: 'POST', path: '/users/user_2/ban', target: { type: 'user', id: 'user_2' }, body: undefined })).seq;
   t.log.appendOutcome(ban, { outcome: 'clerk_error', status: 404, durationMs: 40, traceId: 'trace_404', error: { kind: 'clerk', code: 'resource_not_found', message: '=HYPERLINK("http://evil")' } });
   t.log.appendIntent(intentInput({ action: 'organizations.create', method: 'POST', route: '/organizations', path: '/organizations', target: { type: 'organization' }, body: { name: 'Globex' } }));
+  const remove = t.log.appendIntent(intentInput({ action: 'users.delete', method: 'DELETE', body: undefined, statePath: '/users/user_1', before: { id: 'user_1' } })).seq;
+  t.log.appendOutcome(remove, successOutcome({ response: { object: 'user', id: 'user_1', deleted: true }, after: null, diff: [{ path: '/', before: { id: 'user_1' }, after: null }] }));
 });
 afterEach(() => t.cleanup());
 
@@ -47,13 +49,13 @@ describe('export', () => {
   it('writes CSV that parses back to one row per change, oldest first', async () => {
     const progress: { done: number; total: number }[] = [];
     const result = await t.log.exportChanges({}, { format: 'csv', path: file('out.csv'), onProgress: (p) => progress.push(p) });
-    expect(result).toMatchObject({ format: 'csv', changes: 3 });
+    expect(result).toMatchObject({ format: 'csv', changes: 4 });
     const text = readFileSync(file('out.csv'), 'utf8');
     expect(result.bytes).toBe(Buffer.byteLength(text));
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([...CSV_COLUMNS]);
     const records = rows.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
-    expect(records.map((r) => r.seq)).toEqual(['1', '3', '5']);
+    expect(records.map((r) => r.seq)).toEqual(['1', '3', '5', '6']);
     expect(records[0]).toMatchObject({
       time: '2026-03-01T12:00:00.000Z',
       actor_user: 'alice',
@@ -77,7 +79,9 @@ describe('export', () => {
     // A spreadsheet must not run it as a formula.
     expect(records[1].error_message).toBe(`'=HYPERLINK("http://evil")`);
     expect(records[2]).toMatchObject({ outcome: 'unknown', status: '', completed_at: '' });
-    expect(progress.at(-1)).toEqual({ done: 3, total: 3 });
+    // A delete keeps both: the response (the deleted object) differs from the after state (gone).
+    expect(records[3]).toMatchObject({ action: 'users.delete', after: '', response: '{"deleted":true,"id":"user_1","object":"user"}' });
+    expect(progress.at(-1)).toEqual({ done: 4, total: 4 });
   });
 
   it('writes NDJSON of the stored records, which re-verify against their hashes', async () => {
@@ -87,6 +91,7 @@ describe('export', () => {
       [1, 2],
       [3, 4],
       [5, null],
+      [6, 7],
     ]);
     expect(lines[0].intent).toMatchObject({ kind: 'intent', action: 'users.update', body: { password: '[redacted]' } });
     const records = lines
@@ -105,7 +110,7 @@ describe('export', () => {
   it('writes OCSF API Activity (class 6003) events', async () => {
     await t.log.exportChanges({}, { format: 'ocsf', path: file('out.json') });
     const events = JSON.parse(readFileSync(file('out.json'), 'utf8')) as Record<string, any>[];
-    expect(events).toHaveLength(3);
+    expect(events).toHaveLength(4);
     for (const event of events) {
       expect(event).toMatchObject({ class_uid: 6003, class_name: 'API Activity', category_uid: 6, severity_id: 1, cloud: { provider: 'Clerk' } });
       expect(event.type_uid).toBe(600300 + event.activity_id);
@@ -129,6 +134,7 @@ describe('export', () => {
     expect(events[1]).toMatchObject({ activity_id: 1, status_id: 2, status: 'Failure', status_code: 'resource_not_found', api: { response: { code: 404, error: 'resource_not_found' } } });
     expect(events[2]).toMatchObject({ activity_id: 1, activity_name: 'Create', status_id: 0, status: 'Unknown' });
     expect(events[2].end_time).toBeUndefined();
+    expect(events[3]).toMatchObject({ activity_id: 4, activity_name: 'Delete', api: { response: { data: { deleted: true } } }, unmapped: { before: { id: 'user_1' } } });
   });
 
   it('exports only the filtered changes', async () => {

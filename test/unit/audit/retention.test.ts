@@ -75,6 +75,20 @@ describe('retention', () => {
     expect(() => t.log.db.exec(`DELETE FROM audit_records WHERE seq = ${recent}`)).toThrow(/retention checkpoint/);
   });
 
+  it('prunes a log that searches without FTS5 as well', async () => {
+    const like = tempLog({ clock: () => now, fullTextSearch: false });
+    try {
+      const old = like.log.appendIntent(intentInput({ ts: now - 50 * DAY })).seq;
+      like.log.appendOutcome(old, successOutcome({ ts: now - 50 * DAY }));
+      like.log.setRetention(7);
+      expect(await like.log.pruneExpired()).toEqual({ pruned: 2, checkpointSeq: 4 });
+      expect(like.log.list({ text: 'user_1' }).rows).toEqual([]);
+      expect((await like.log.verify()).ok).toBe(true);
+    } finally {
+      like.cleanup();
+    }
+  });
+
   it('prunes again later from the previous checkpoint', async () => {
     t.log.setRetention(30);
     changeAt(60);
