@@ -168,6 +168,13 @@ describe('audit middleware', () => {
     expect(t.log.head()).toBeNull();
   });
 
+  it('sends only the read of the before state, never the change, when the intent cannot be written', async () => {
+    const { next, sent } = fakeNext({ 'GET /users/user_1': () => ({ id: 'user_1' }), 'PATCH /users/user_1': () => ({ id: 'user_1' }) });
+    t.log.db.exec('PRAGMA query_only = 1');
+    await expect(createAuditMiddleware(t.log, context)(update, next)).rejects.toMatchObject({ kind: 'audit' });
+    expect(sent.map((call) => call.method)).toEqual(['GET']);
+  });
+
   it('returns the response and reports it when only the outcome cannot be written', async () => {
     const failures: [unknown, number][] = [];
     const { next } = fakeNext({
