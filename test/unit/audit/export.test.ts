@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/errors';
 import { canonicalJson } from '../../../electron/services/audit/canonical-json';
-import { CSV_COLUMNS } from '../../../electron/services/audit/export-formats';
+import { CSV_COLUMNS } from '../../../electron/services/audit/export-csv';
 import { intentInput, steppingClock, successOutcome, tempLog, type TempLog } from './helpers';
 
 let t: TempLog;
