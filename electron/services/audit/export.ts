@@ -55,6 +55,14 @@ export async function exportChanges(log: AuditLog, filter: AuditFilter, options:
   } catch (error) {
     out.destroy();
     await rm(partial, { force: true });
+    // A folder that is gone or read-only, a full disk: the administrator can pick another place.
+    if (isFileSystemError(error)) {
+      throw new AppError({ kind: 'validation', code: error.code, message: `The export could not be written to ${options.path}: ${error.message}` });
+    }
     throw error;
   }
+}
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
 }

@@ -151,7 +151,11 @@ describe('export', () => {
   });
 
   it('reports a folder that does not exist and rejects an unknown format', async () => {
-    await expect(t.log.exportChanges({}, { format: 'csv', path: join(t.dir, 'missing', 'out.csv') })).rejects.toThrow(/ENOENT/);
+    await expect(t.log.exportChanges({}, { format: 'csv', path: join(t.dir, 'missing', 'out.csv') })).rejects.toMatchObject({
+      kind: 'validation',
+      code: 'ENOENT',
+      message: expect.stringContaining('could not be written'),
+    });
     expect(existsSync(join(t.dir, 'missing'))).toBe(false);
     await expect(t.log.exportChanges({}, { format: 'xml' as never, path: file('out.xml') })).rejects.toBeInstanceOf(AppError);
   });
