@@ -11,6 +11,7 @@ import { createAppServices, type AppServices } from '../services/app-services';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { registerIpc, trustedSender } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { nativeSaveDialog } from './save-dialog';
 import { denyPermissions, enforceCsp, guardWebContents, isSafeExternalUrl } from './security';
 import { mainWindowOptions, restoreBounds, type WindowBounds } from './window';
 
@@ -37,7 +38,7 @@ const WINDOW_BOUNDS = 'windowBounds';
 
 /** Starts the app; resolves undefined when another instance already runs (this one quits). */
 export async function startMain(options: MainOptions): Promise<MainApp | undefined> {
-  const { app, BrowserWindow, Menu, ipcMain, screen, session, shell } = options.electron;
+  const { app, BrowserWindow, Menu, dialog, ipcMain, screen, session, shell } = options.electron;
   const log = options.log ?? ((message, error) => console.error(`[main] ${message}`, error ?? ''));
 
   if (!app.requestSingleInstanceLock()) {
@@ -47,10 +48,13 @@ export async function startMain(options: MainOptions): Promise<MainApp | undefin
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
   await app.whenReady();
 
+  // The window is created after the services; the save dialog attaches to it once it exists.
+  let mainWindow: ElectronModule.BrowserWindow | undefined;
   const services = await createAppServices({
     userDataDir: app.getPath('userData'),
     secrets: options.secrets,
     appVersion: app.getVersion(),
+    chooseSavePath: nativeSaveDialog(dialog, () => mainWindow),
     onInternalError: (channel, error) => log(`unexpected error in ${channel}`, error),
   });
   for (const problem of services.startupProblems) log(problem);
@@ -64,6 +68,7 @@ export async function startMain(options: MainOptions): Promise<MainApp | undefin
   const displays = screen.getAllDisplays().map((d) => d.workArea);
   const bounds = restoreBounds(services.settings.get<WindowBounds>(WINDOW_BOUNDS), displays);
   const window = new BrowserWindow(mainWindowOptions(join(options.outDir, 'preload', 'index.cjs'), bounds));
+  mainWindow = window;
   if (bounds.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => services.settings.set(WINDOW_BOUNDS, { ...window.getNormalBounds(), maximized: window.isMaximized() }));

@@ -1,14 +1,20 @@
 /**
- * Wires the services together: the app database, profiles and their keys, the API clients, the
- * built-in Sandbox and the handler table. Electron's main process and the e2e harness both start
- * the app through this function, with their own userData folder and secret store.
+ * Wires the services together: the app database, profiles and their keys, the audit log, the API
+ * clients (each recording its changes in the audit log), the built-in Sandbox, background jobs and
+ * the handler table. Electron's main process and the e2e harness both start the app through this
+ * function, with their own userData folder, secret store and save dialog.
  */
 import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
 import type { AppInfo } from '../../shared/ipc';
+import { AuditLog } from './audit';
+import type { ChooseSavePath } from './audit-handlers';
+import type { AuditAvailability } from './audit-recording';
 import { createClerkClient } from './clerk/client';
 import { ClerkClients } from './clerk-clients';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
+import { JobRunner } from './jobs/job-runner';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
 import type { KeyValidator } from './profiles/key-checks';
@@ -29,6 +35,8 @@ export interface AppServicesOptions {
   fetch?: typeof fetch;
   /** Start the built-in Sandbox (default true). */
   sandbox?: boolean;
+  /** Asks where to save an export (Electron's save dialog; a temp path in the e2e harness). */
+  chooseSavePath?: ChooseSavePath;
   /** Reports unexpected errors (main's log). */
   onInternalError?: (channel: string, error: unknown) => void;
 }
@@ -39,9 +47,14 @@ export interface AppServices {
   handlers: Handlers;
   settings: SettingsStore;
   profiles: ProfileService;
+  /** The audit log, or undefined when it could not be opened (changes are then refused). */
+  audit: AuditLog | undefined;
+  jobs: JobRunner;
   sandbox: RunningSandbox | undefined;
   /** Problems found while starting (shown to the administrator, e.g. a missing keychain). */
   startupProblems: string[];
+  /** Resolves when the start-up retention prune has finished (immediately when none is due). */
+  startupPrune: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +63,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const db = openAppDatabase(join(options.userDataDir, APP_DATABASE_FILE));
   const settings = new SettingsStore(db);
   const startupProblems: string[] = [];
+  const reportInternal = options.onInternalError ?? (() => {});
+
+  const auditAvailability = openAudit(db, options.appVersion, startupProblems);
+  const audit = 'log' in auditAvailability ? auditAvailability.log : undefined;
+  const jobs = new JobRunner({ onInternalError: (kind, error) => reportInternal(`job ${kind}`, error) });
+  const startupPrune = audit && audit.getRetention() !== null ? pruneAtStartup(audit, reportInternal) : Promise.resolve();
 
   const validateKey: KeyValidator = async (apiUrl, secretKey) => {
     const client = createClerkClient({ apiUrl, secretKey: async () => secretKey, fetch: options.fetch, maxRetries: 0, timeoutMs: 15_000 });
@@ -64,7 +83,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     validateKey,
     onChanged: (id) => clients?.invalidate(id),
   });
-  clients = new ClerkClients({ profiles, fetch: options.fetch, userAgent: `clerk-admin-desktop/${options.appVersion}` });
+  clients = new ClerkClients({
+    profiles,
+    fetch: options.fetch,
+    userAgent: `clerk-admin-desktop/${options.appVersion}`,
+    audit: {
+      audit: auditAvailability,
+      appVersion: options.appVersion,
+      onRecordError: (error, seq) => reportInternal(`audit outcome of change ${seq}`, error),
+    },
+  });
 
   let sandbox: RunningSandbox | undefined;
   if (options.sandbox !== false) {
@@ -85,18 +113,51 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sandboxApiUrl: sandbox?.baseUrl ?? null,
     startupProblems,
   });
-  const handlers = createHandlers({ appInfo, profiles, tabs: new TabStore(db), clients });
+  const handlers = createHandlers({
+    appInfo,
+    profiles,
+    tabs: new TabStore(db),
+    clients,
+    sandbox: () => sandbox,
+    audit: auditAvailability,
+    jobs,
+    chooseSavePath: options.chooseSavePath,
+  });
 
   return {
     dispatch: createDispatch(handlers, { onInternalError: options.onInternalError }),
     handlers,
     settings,
     profiles,
+    audit,
+    jobs,
     sandbox,
     startupProblems,
+    startupPrune,
     async close() {
+      await jobs.close();
+      await startupPrune;
       await sandbox?.close();
       db.close();
     },
   };
+}
+
+/** The audit log on the app database; when it cannot be opened, changes are refused and the administrator is told. */
+function openAudit(db: DatabaseSync, appVersion: string, startupProblems: string[]): AuditAvailability {
+  try {
+    return { log: new AuditLog(db, { appVersion }) };
+  } catch (error) {
+    const problem = `the audit log could not be opened (${error instanceof Error ? error.message : String(error)}), so no change can be recorded.`;
+    startupProblems.push(`Changes are disabled: ${problem}`);
+    return { problem };
+  }
+}
+
+/** Applies the retention in the background; a failure is logged and retried at the next start. */
+function pruneAtStartup(audit: AuditLog, reportInternal: (channel: string, error: unknown) => void): Promise<void> {
+  return audit.pruneExpired().then(
+    () => undefined,
+    (error: unknown) => reportInternal('audit retention prune', error),
+  );
 }

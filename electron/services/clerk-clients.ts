@@ -1,7 +1,9 @@
 /**
  * One Backend API client per profile, built on demand and dropped when the profile changes. The
  * key is read from the keychain for each request, so it lives in memory only while one is sent.
+ * Every client records its changes in the audit log (see audit-recording.ts).
  */
+import { auditRecorderFor, type AuditRecordingOptions } from './audit-recording';
 import { createClerkClient, type ClerkClient } from './clerk/client';
 import { budgetFor } from './clerk/rate-budget';
 import type { ProfileService } from './profiles/profile-service';
@@ -9,6 +11,8 @@ import type { ProfileService } from './profiles/profile-service';
 /** Options shared by every client. */
 export interface ClerkClientsOptions {
   profiles: ProfileService;
+  /** How each client records its changes. */
+  audit: Omit<AuditRecordingOptions, 'keyFingerprint'>;
   fetch?: typeof fetch;
   userAgent?: string;
 }
@@ -23,13 +27,15 @@ export class ClerkClients {
   for(profileId: string): ClerkClient {
     let client = this.clients.get(profileId);
     if (!client) {
-      const profile = this.options.profiles.require(profileId);
+      const { profiles } = this.options;
+      const profile = profiles.require(profileId);
       client = createClerkClient({
         apiUrl: profile.apiUrl,
-        secretKey: () => this.options.profiles.secretKey(profileId),
+        secretKey: () => profiles.secretKey(profileId),
         fetch: this.options.fetch,
         budget: budgetFor(profile.environment),
         userAgent: this.options.userAgent,
+        middleware: [auditRecorderFor(profile, { ...this.options.audit, keyFingerprint: (id) => profiles.keyFingerprint(id) })],
       });
       this.clients.set(profileId, client);
     }

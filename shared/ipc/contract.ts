@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { User } from '../clerk';
+import { AUDIT_EXPORT_FORMATS, AUDIT_MAX_PAGE, auditFilter, retentionDays, type AuditChangeDetail, type AuditFacets, type AuditListResult, type AuditRetention } from './audit';
+import type { JobStarted, JobStatus } from './jobs';
 import * as s from './schemas';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
 
@@ -37,6 +39,12 @@ export interface UserPage {
   data: User[];
   totalCount: number;
 }
+
+/** Input of the one-step user actions (ban, unban, lock, unlock). */
+const userAction = z.object({ profileId: s.localId, userId: s.clerkId('user') });
+
+/** A job id handed out by `audit:export`, `audit:verify` or `audit:setRetention`. */
+const jobRef = z.object({ jobId: z.uuid({ message: 'Must be a job id.' }) });
 
 export const contract = {
   'app:info': channel(s.none).returns<AppInfo>(),
@@ -85,6 +93,38 @@ export const contract = {
     }),
   ).returns<UserPage>(),
   'users:get': channel(z.object({ profileId: s.localId, userId: s.clerkId('user') })).returns<User>(),
+  'users:ban': channel(userAction).returns<User>(),
+  'users:unban': channel(userAction).returns<User>(),
+  'users:lock': channel(userAction).returns<User>(),
+  'users:unlock': channel(userAction).returns<User>(),
+
+  /** Wipes the built-in Sandbox's data and re-seeds it (not audited: no Backend API call). */
+  'sandbox:reset': channel(s.none).returns<{ resetAt: number }>(),
+
+  'audit:list': channel(
+    // Strict: every field is optional, so a stray key is the only sign of a confused caller.
+    z.strictObject({
+      filter: auditFilter.default({}),
+      limit: z.number().int().min(1).max(AUDIT_MAX_PAGE).default(100),
+      /** Keyset paging: changes older than this seq (the previous page's `nextBefore`). */
+      before: z.number().int().min(0).optional(),
+      /** Offset paging; ignored when `before` is given. */
+      offset: z.number().int().min(0).optional(),
+      /** Also count the matches (costs a scan of them; ask on the first page only). */
+      includeTotal: z.boolean().default(false),
+    }),
+  ).returns<AuditListResult>(),
+  'audit:get': channel(z.object({ seq: z.number().int().min(1) })).returns<AuditChangeDetail>(),
+  'audit:facets': channel(s.none).returns<AuditFacets>(),
+  /** Asks for a destination file, then exports in the background; null when the dialog was cancelled. */
+  'audit:export': channel(z.object({ filter: auditFilter.default({}), format: z.enum(AUDIT_EXPORT_FORMATS) })).returns<JobStarted | null>(),
+  'audit:verify': channel(s.none).returns<JobStarted>(),
+  'audit:retention': channel(s.none).returns<AuditRetention>(),
+  /** Saves the retention and applies it at once (a prune job, when records are kept for N days). */
+  'audit:setRetention': channel(z.object({ days: retentionDays })).returns<AuditRetention & { jobId: string | null }>(),
+
+  'jobs:status': channel(jobRef).returns<JobStatus>(),
+  'jobs:cancel': channel(jobRef).returns<JobStatus>(),
 } as const;
 
 /** The contract's type. */

@@ -2,4 +2,6 @@
 export * from './contract';
 export * from './errors';
 export * from './types';
+export * from './audit';
+export * from './jobs';
 export { createBridge, createClient, unwrap, type Bridge, type Client, type Invoke, type Subscribe } from './bridge';

@@ -117,3 +117,44 @@ export async function getUser(client: ClerkClient, userId: string, signal?: Abor
 function snakeCaseKeys(filters: UserFilters): QueryParams {
   return Object.fromEntries(Object.entries(filters).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
 }
+
+/** The one-step actions on a user; each is `POST /users/{user_id}/<action>` and answers with the user. */
+export type UserAction = 'ban' | 'unban' | 'lock' | 'unlock';
+
+/**
+ * Sends one user action. The call names its audit action (`users.ban`, …), its target and the
+ * state path, so the audit log records the user before and after the change.
+ */
+export async function changeUserState(client: ClerkClient, userId: string, action: UserAction, signal?: AbortSignal): Promise<User> {
+  if (!userId) throw fieldError('userId', 'A user ID is required.');
+  const userPath = `/users/${encodeURIComponent(userId)}`;
+  return client.request<User>({
+    method: 'POST',
+    path: `${userPath}/${action}`,
+    route: `/users/{user_id}/${action}`,
+    action: `users.${action}`,
+    target: { type: 'user', id: userId },
+    statePath: userPath,
+    signal,
+  });
+}
+
+/** Bans a user: they cannot sign in, and every session they have is revoked. */
+export function banUser(client: ClerkClient, userId: string, signal?: AbortSignal): Promise<User> {
+  return changeUserState(client, userId, 'ban', signal);
+}
+
+/** Lifts a ban. */
+export function unbanUser(client: ClerkClient, userId: string, signal?: AbortSignal): Promise<User> {
+  return changeUserState(client, userId, 'unban', signal);
+}
+
+/** Locks a user out of signing in (for the instance's lockout duration). */
+export function lockUser(client: ClerkClient, userId: string, signal?: AbortSignal): Promise<User> {
+  return changeUserState(client, userId, 'lock', signal);
+}
+
+/** Lifts a lock. */
+export function unlockUser(client: ClerkClient, userId: string, signal?: AbortSignal): Promise<User> {
+  return changeUserState(client, userId, 'unlock', signal);
+}

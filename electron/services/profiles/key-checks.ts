@@ -2,6 +2,7 @@
  * Checks on a secret key before it is saved: its prefix, whether it matches the profile's
  * environment, and whether Clerk accepts it (a real call).
  */
+import { createHash } from 'node:crypto';
 import { AppError, fieldError, type Environment } from '../../../shared/ipc';
 
 /** Which kind of instance a key belongs to, from its prefix. */
@@ -18,6 +19,14 @@ export function keyKind(secretKey: string): KeyKind | undefined {
 export function keyHint(secretKey: string): string {
   const prefix = secretKey.startsWith('sk_live_') ? 'sk_live_' : secretKey.startsWith('sk_test_') ? 'sk_test_' : secretKey.slice(0, 3);
   return `${prefix}…${secretKey.slice(-4)}`;
+}
+
+/**
+ * Names a key without revealing it: the first 16 hex characters of its SHA-256. Stored with the
+ * profile and stamped on every audit record, so a record says which key made a change.
+ */
+export function keyFingerprint(secretKey: string): string {
+  return createHash('sha256').update(secretKey, 'utf8').digest('hex').slice(0, 16);
 }
 
 /**

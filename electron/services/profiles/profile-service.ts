@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type Environment, type ProfileView } from '../../../shared/ipc';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../storage/settings-store';
-import { checkKeyShape, explainValidationFailure, keyHint, type KeyValidator } from './key-checks';
+import { checkKeyShape, explainValidationFailure, keyFingerprint, keyHint, type KeyValidator } from './key-checks';
 import type { ProfileRecord, ProfileStore } from './profile-store';
 
 const ACTIVE_PROFILE = 'activeProfileId';
@@ -75,6 +75,18 @@ export class ProfileService {
     return key;
   }
 
+  /**
+   * The fingerprint of the profile's key. Profiles saved before fingerprints existed get theirs
+   * computed from the keychain once and stored.
+   */
+  async keyFingerprint(id: string): Promise<string> {
+    const record = this.require(id);
+    if (record.keyFingerprint) return record.keyFingerprint;
+    const fingerprint = keyFingerprint(await this.secretKey(id));
+    this.deps.store.update({ ...record, keyFingerprint: fingerprint });
+    return fingerprint;
+  }
+
   /** The active profile, falling back to the first one. */
   async active(): Promise<ProfileView | null> {
     const id = this.deps.settings.get<string>(ACTIVE_PROFILE);
@@ -101,6 +113,7 @@ export class ProfileService {
       apiUrl: input.apiUrl,
       isSandbox: false,
       keyHint: keyHint(input.secretKey),
+      keyFingerprint: keyFingerprint(input.secretKey),
       createdAt: now,
       updatedAt: now,
     };
@@ -135,6 +148,7 @@ export class ProfileService {
     if (newKey !== undefined || next.apiUrl !== current.apiUrl) await this.validate(next.apiUrl, key);
     if (newKey !== undefined) {
       next.keyHint = keyHint(newKey);
+      next.keyFingerprint = keyFingerprint(newKey);
       await this.deps.secrets.set(id, newKey);
     }
     this.deps.store.update(next);
@@ -167,7 +181,7 @@ export class ProfileService {
         await this.deps.secrets.set(existing.id, key);
       }
       registerKey(key);
-      this.deps.store.update({ ...existing, apiUrl, keyHint: keyHint(key), updatedAt: this.now() });
+      this.deps.store.update({ ...existing, apiUrl, keyHint: keyHint(key), keyFingerprint: keyFingerprint(key), updatedAt: this.now() });
       return this.deps.store.get(existing.id);
     }
     if (this.deps.store.count() > 0) return undefined;
@@ -181,6 +195,7 @@ export class ProfileService {
       apiUrl,
       isSandbox: true,
       keyHint: keyHint(key),
+      keyFingerprint: keyFingerprint(key),
       createdAt: now,
       updatedAt: now,
     };

@@ -10,6 +10,8 @@ export interface ProfileRecord {
   apiUrl: string;
   isSandbox: boolean;
   keyHint: string | null;
+  /** First 16 hex characters of the key's SHA-256 (not secret; names the key in the audit log). */
+  keyFingerprint: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -21,6 +23,7 @@ interface Row {
   api_url: string;
   is_sandbox: number;
   key_hint: string | null;
+  key_fingerprint: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -32,6 +35,7 @@ const toRecord = (row: Row): ProfileRecord => ({
   apiUrl: row.api_url,
   isSandbox: row.is_sandbox === 1,
   keyHint: row.key_hint,
+  keyFingerprint: row.key_fingerprint,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -67,16 +71,26 @@ export class ProfileStore {
   insert(record: ProfileRecord): void {
     this.db
       .prepare(
-        'INSERT INTO profiles (id, name, environment, api_url, is_sandbox, key_hint, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO profiles (id, name, environment, api_url, is_sandbox, key_hint, key_fingerprint, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(record.id, record.name, record.environment, record.apiUrl, record.isSandbox ? 1 : 0, record.keyHint, record.createdAt, record.updatedAt);
+      .run(
+        record.id,
+        record.name,
+        record.environment,
+        record.apiUrl,
+        record.isSandbox ? 1 : 0,
+        record.keyHint,
+        record.keyFingerprint,
+        record.createdAt,
+        record.updatedAt,
+      );
   }
 
   /** Replaces the editable fields of an existing profile. */
   update(record: ProfileRecord): void {
     this.db
-      .prepare('UPDATE profiles SET name = ?, environment = ?, api_url = ?, key_hint = ?, updated_at = ? WHERE id = ?')
-      .run(record.name, record.environment, record.apiUrl, record.keyHint, record.updatedAt, record.id);
+      .prepare('UPDATE profiles SET name = ?, environment = ?, api_url = ?, key_hint = ?, key_fingerprint = ?, updated_at = ? WHERE id = ?')
+      .run(record.name, record.environment, record.apiUrl, record.keyHint, record.keyFingerprint, record.updatedAt, record.id);
   }
 
   /** Deletes a profile (its tabs go with it). */

@@ -26,6 +26,8 @@ const MIGRATIONS: readonly string[] = [
      profile_id TEXT PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
      state TEXT NOT NULL
    );`,
+  // 2: a fingerprint of each profile's key (first 16 hex chars of its SHA-256), stamped on audit records
+  `ALTER TABLE profiles ADD COLUMN key_fingerprint TEXT;`,
 ];
 
 /** Opens (creating if needed) the app database at `path` and brings its schema up to date. */

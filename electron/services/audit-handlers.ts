@@ -1,0 +1,94 @@
+/**
+ * The `audit:*` and `jobs:*` channels: reading the audit log (pages, one change, facets), and its
+ * long operations (export, verify, the retention prune) as background jobs the renderer polls.
+ */
+import { AppError, type AuditExportFormat } from '../../shared/ipc';
+import type { AuditAvailability } from './audit-recording';
+import type { AuditLog } from './audit';
+import type { Handlers } from './dispatch';
+import type { JobRunner } from './jobs/job-runner';
+
+/** A file type offered by the save dialog. */
+export interface SaveFileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** What the save dialog is asked. */
+export interface SavePathRequest {
+  title: string;
+  /** A file name (the dialog picks the folder). */
+  defaultName: string;
+  filters: SaveFileFilter[];
+}
+
+/** Asks the administrator where to save a file; null when they cancelled. */
+export type ChooseSavePath = (request: SavePathRequest) => Promise<string | null>;
+
+/** What the audit handlers need. */
+export interface AuditHandlerDeps {
+  audit: AuditAvailability;
+  jobs: JobRunner;
+  /** The save dialog (Electron's on the main window; a temp path in the e2e harness). */
+  chooseSavePath?: ChooseSavePath;
+  clock?: () => number;
+}
+
+type AuditChannels = 'audit:list' | 'audit:get' | 'audit:facets' | 'audit:export' | 'audit:verify' | 'audit:retention' | 'audit:setRetention';
+type JobChannels = 'jobs:status' | 'jobs:cancel';
+
+const FILE_TYPES: Record<AuditExportFormat, { extension: string; filter: SaveFileFilter }> = {
+  csv: { extension: 'csv', filter: { name: 'CSV (spreadsheets)', extensions: ['csv'] } },
+  ndjson: { extension: 'ndjson', filter: { name: 'NDJSON (records with their hashes)', extensions: ['ndjson', 'jsonl'] } },
+  ocsf: { extension: 'ocsf.json', filter: { name: 'OCSF API Activity (JSON)', extensions: ['json'] } },
+};
+
+/** The file name an export of `format` proposes, e.g. `clerk-audit-log-2026-05-20.csv`. */
+export function defaultExportName(format: AuditExportFormat, now: number): string {
+  return `clerk-audit-log-${new Date(now).toISOString().slice(0, 10)}.${FILE_TYPES[format].extension}`;
+}
+
+/** Builds the audit and job channels. */
+export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, AuditChannels | JobChannels> {
+  const clock = deps.clock ?? Date.now;
+  const log = (): AuditLog => {
+    if ('problem' in deps.audit) throw new AppError({ kind: 'audit', code: 'audit_unavailable', message: deps.audit.problem });
+    return deps.audit.log;
+  };
+  const startPrune = (audit: AuditLog) => deps.jobs.start('audit-prune', ({ onProgress }) => audit.pruneExpired({ onProgress }));
+
+  return {
+    'audit:list': async ({ filter, limit, before, offset, includeTotal }) => {
+      const audit = log();
+      const page = audit.list(filter, { limit, before, offset });
+      return { ...page, total: includeTotal ? audit.count(filter) : null };
+    },
+    'audit:get': async ({ seq }) => {
+      const change = log().get(seq);
+      if (!change) throw new AppError({ kind: 'not_found', code: 'audit_change_not_found', message: `The audit log has no change #${seq} (it may have been pruned by the retention setting).` });
+      return change;
+    },
+    'audit:facets': async () => log().facets(),
+    'audit:export': async ({ filter, format }) => {
+      const audit = log();
+      if (!deps.chooseSavePath) throw new AppError({ kind: 'internal', message: 'This app has no file dialog to choose where the export goes.' });
+      const type = FILE_TYPES[format];
+      const path = await deps.chooseSavePath({ title: 'Export the audit log', defaultName: defaultExportName(format, clock()), filters: [type.filter] });
+      if (!path) return null;
+      return { jobId: deps.jobs.start('audit-export', ({ onProgress, signal }) => audit.exportChanges(filter, { format, path, onProgress, signal })) };
+    },
+    'audit:verify': async () => {
+      const audit = log();
+      return { jobId: deps.jobs.start('audit-verify', ({ onProgress, signal }) => audit.verify({ onProgress, signal })) };
+    },
+    'audit:retention': async () => ({ days: log().getRetention() }),
+    'audit:setRetention': async ({ days }) => {
+      const audit = log();
+      if (audit.getRetention() !== days) audit.setRetention(days);
+      return { days, jobId: days === null ? null : startPrune(audit) };
+    },
+
+    'jobs:status': async ({ jobId }) => deps.jobs.status(jobId),
+    'jobs:cancel': ({ jobId }) => deps.jobs.cancel(jobId),
+  };
+}
