@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// `npm run package:check`: proves electron-builder's config and what goes into the asar, where no
+// Electron distribution can be downloaded: it packages (--dir) against a stand-in distribution
+// folder, then checks the archive holds the built app and its native keychain module, and nothing
+// that must not ship (sources, tests, the Sandbox's data, secrets).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const version = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
+const standIn = mkdtempSync(join(tmpdir(), 'electron-dist-'));
+writeFileSync(join(standIn, 'electron'), '#!/bin/sh\necho "stand-in for Electron: packaging check only" >&2\nexit 1\n');
+chmodSync(join(standIn, 'electron'), 0o755);
+writeFileSync(join(standIn, 'version'), `v${version}`);
+const output = mkdtempSync(join(tmpdir(), 'clerk-admin-package-'));
+mkdirSync(output, { recursive: true });
+
+const run = (command, args) => {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+run('npx', ['electron-vite', 'build']);
+run('npx', ['electron-builder', '--dir', '--linux', `-c.electronDist=${standIn}`, `-c.electronVersion=${version}`, `-c.directories.output=${output}`]);
+
+const resources = join(output, 'linux-unpacked', 'resources');
+const listing = spawnSync('npx', ['asar', 'list', join(resources, 'app.asar')], { encoding: 'utf8' }).stdout.split('\n');
+const problems = [];
+for (const required of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/zod/package.json', '/node_modules/keytar/package.json']) {
+  if (!listing.includes(required)) problems.push(`missing from app.asar: ${required}`);
+}
+for (const entry of listing) {
+  const ownFile = !entry.startsWith('/node_modules/');
+  if (
+    /^\/(electron|renderer|shared|test|scripts)\//.test(entry) ||
+    (ownFile && /\.(ts|vue)$/.test(entry)) ||
+    /\.sqlite/.test(entry) ||
+    /\/(tests?|__tests__)\//.test(entry) ||
+    entry.startsWith('/node_modules/electron/')
+  ) {
+    problems.push(`must not ship: ${entry}`);
+  }
+}
+try {
+  readFileSync(join(resources, 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'));
+} catch {
+  problems.push('keytar.node is not unpacked next to app.asar (native modules cannot load from inside an archive)');
+}
+rmSync(standIn, { recursive: true, force: true });
+rmSync(output, { recursive: true, force: true });
+
+if (problems.length > 0) {
+  console.error(`\npackage check failed:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`\npackage check passed: ${listing.filter(Boolean).length} entries in app.asar, keytar.node unpacked, no sources or tests.`);
