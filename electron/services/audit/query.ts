@@ -116,14 +116,15 @@ const MAX_BOUNDED_RANGE = 200_000;
  */
 export function seqBoundsOfTimeRange(db: DatabaseSync, from: number | undefined, to: number | undefined): SeqBounds | null {
   if (from === undefined && to === undefined) return null;
-  // Changes are intents: the time index covers intents only.
-  const seek = db.prepare("SELECT seq FROM audit_records WHERE kind = 'intent' AND ts >= ? ORDER BY ts LIMIT 1");
+  // Changes are intents, and the time index covers intents only; INDEXED BY because the planner
+  // would otherwise walk the (also intent-only) kind index.
+  const seek = db.prepare("SELECT seq FROM audit_records INDEXED BY audit_intents_by_ts WHERE kind = 'intent' AND ts >= ? ORDER BY ts LIMIT 1");
   const head = (db.prepare('SELECT max(seq) AS seq FROM audit_records').get() as { seq: number | null }).seq ?? 0;
   const seqAt = (time: number | undefined, fallback: number) =>
     time === undefined ? fallback : ((seek.get(time) as { seq: number } | undefined)?.seq ?? head + 1);
   if (Math.abs(seqAt(to, head + 1) - seqAt(from, 0)) > MAX_BOUNDED_RANGE) return null;
   const row = db
-    .prepare("SELECT min(seq) AS lo, max(seq) AS hi FROM audit_records WHERE kind = 'intent' AND ts >= ? AND ts < ?")
+    .prepare("SELECT min(seq) AS lo, max(seq) AS hi FROM audit_records INDEXED BY audit_intents_by_ts WHERE kind = 'intent' AND ts >= ? AND ts < ?")
     .get(from ?? Number.MIN_SAFE_INTEGER, to ?? Number.MAX_SAFE_INTEGER) as { lo: number | null; hi: number | null };
   return row.lo === null || row.hi === null ? { lo: 1, hi: 0 } : { lo: row.lo, hi: row.hi };
 }
