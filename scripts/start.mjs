@@ -4,8 +4,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 13)) {
-  fail(`Node.js ${process.versions.node} is too old: Clerk Admin Desktop needs Node.js 22.13 or newer (for node:sqlite).`);
+if (major < 22 || (major === 22 && minor < 16)) {
+  fail(`Node.js ${process.versions.node} is too old: Clerk Admin Desktop needs Node.js 22.16 or newer (for node:sqlite).`);
 }
 
 let electronPath;
