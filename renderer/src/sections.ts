@@ -11,17 +11,19 @@ export interface SectionInfo {
   description: string;
   /** False while the section is planned but not built yet. */
   available: boolean;
+  /** Whether it shows an instance's data (and so needs a profile); the others open with no profile too. */
+  needsProfile: boolean;
 }
 
 const INFO: Record<SectionId, Omit<SectionInfo, 'id'>> = {
-  users: { label: 'Users', description: 'Search, page through and inspect the users of this instance.', available: true },
-  organizations: { label: 'Organizations', description: 'Organizations, their members, roles and invitations.', available: false },
-  'saml-connections': { label: 'SAML connections', description: 'Enterprise SSO connections and their identity providers.', available: false },
-  sessions: { label: 'Sessions', description: 'Active sessions, with revoke for a lost device.', available: false },
-  'redirect-urls': { label: 'Redirect URLs', description: 'Allowed redirect URLs for native and mobile apps.', available: false },
-  'sign-in-tokens': { label: 'Sign-in tokens', description: 'One-time sign-in tokens for support and impersonation flows.', available: false },
-  'audit-log': { label: 'Audit log', description: 'Every change this app made, kept on this computer.', available: false },
-  profiles: { label: 'Profiles', description: 'The Clerk instances this app manages and their secret keys.', available: true },
+  users: { label: 'Users', description: 'Search, page through and inspect the users of this instance.', available: true, needsProfile: true },
+  organizations: { label: 'Organizations', description: 'Organizations, their members, roles and invitations.', available: false, needsProfile: true },
+  'saml-connections': { label: 'SAML connections', description: 'Enterprise SSO connections and their identity providers.', available: false, needsProfile: true },
+  sessions: { label: 'Sessions', description: 'Active sessions, with revoke for a lost device.', available: false, needsProfile: true },
+  'redirect-urls': { label: 'Redirect URLs', description: 'Allowed redirect URLs for native and mobile apps.', available: false, needsProfile: true },
+  'sign-in-tokens': { label: 'Sign-in tokens', description: 'One-time sign-in tokens for support and impersonation flows.', available: false, needsProfile: true },
+  'audit-log': { label: 'Audit log', description: 'Every change this app made, kept on this computer.', available: true, needsProfile: false },
+  profiles: { label: 'Profiles', description: 'The Clerk instances this app manages and their secret keys.', available: true, needsProfile: false },
 };
 
 /** Every section in navigation order. */

@@ -10,6 +10,8 @@ export const useAppStore = defineStore('app', () => {
   const loadError = ref<string | null>(null);
   /** Set by "New Profile…"; the Profiles view opens its form and clears it. */
   const newProfileRequested = ref(false);
+  /** Counts Sandbox resets; views showing instance data reload when it changes. */
+  const dataResets = ref(0);
 
   /** Loads `app:info`; a failure is kept as a message rather than thrown, so the shell still renders. */
   async function load(): Promise<void> {
@@ -21,5 +23,10 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  return { info, loadError, newProfileRequested, load };
+  /** Tells the open views that an instance's data was replaced (a Sandbox reset), so they reload. */
+  function dataReset(): void {
+    dataResets.value++;
+  }
+
+  return { info, loadError, newProfileRequested, dataResets, load, dataReset };
 });

@@ -21,6 +21,8 @@ export const useTabsStore = defineStore('tabs', () => {
   const loading = ref(false);
   const saveError = ref<unknown>(null);
   let saving: Promise<unknown> = Promise.resolve();
+  // A record to open once another profile's tabs have loaded (see openRecordIn).
+  let pending: { profileId: string; record: RecordKind; id: string; title: string } | null = null;
 
   const activeTab = computed(() => tabs.value.find((tab) => tab.key === activeKey.value) ?? null);
 
@@ -37,6 +39,11 @@ export const useTabsStore = defineStore('tabs', () => {
       if (profileId.value !== id) return;
       tabs.value = state.tabs;
       activeKey.value = state.activeKey ?? state.tabs[0]?.key ?? null;
+      if (pending?.profileId === id) {
+        const { record, id: recordId, title } = pending;
+        pending = null;
+        openRecord(record, recordId, title);
+      }
     } finally {
       if (profileId.value === id) loading.value = false;
     }
@@ -59,6 +66,27 @@ export const useTabsStore = defineStore('tabs', () => {
       tabs.value.splice(at >= 0 ? at + 1 : tabs.value.length, 0, { kind: 'record', key, record, id, title: title.slice(0, 200) });
     }
     activate(key);
+  }
+
+  /**
+   * Opens a record in a profile's tabs: at once when that profile's tabs are shown, else as soon
+   * as they have loaded (the caller switches profile).
+   */
+  function openRecordIn(id: string, record: RecordKind, recordId: string, title: string): void {
+    if (id === profileId.value && !loading.value) {
+      openRecord(record, recordId, title);
+      return;
+    }
+    pending = { profileId: id, record, id: recordId, title };
+  }
+
+  /** Closes every record tab (their records are gone, e.g. after a Sandbox reset). */
+  function closeRecords(): void {
+    const kept = tabs.value.filter((tab) => tab.kind === 'section');
+    if (kept.length === tabs.value.length) return;
+    tabs.value = kept;
+    if (!kept.some((tab) => tab.key === activeKey.value)) activeKey.value = kept[0]?.key ?? null;
+    persist();
   }
 
   /** Focuses a tab. */
@@ -111,5 +139,22 @@ export const useTabsStore = defineStore('tabs', () => {
     return saving;
   }
 
-  return { profileId, tabs, activeKey, activeTab, loading, saveError, load, openSection, openRecord, activate, close, cycle, retitle, flush };
+  return {
+    profileId,
+    tabs,
+    activeKey,
+    activeTab,
+    loading,
+    saveError,
+    load,
+    openSection,
+    openRecord,
+    openRecordIn,
+    closeRecords,
+    activate,
+    close,
+    cycle,
+    retitle,
+    flush,
+  };
 });

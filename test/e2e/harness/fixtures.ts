@@ -9,10 +9,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import type { SavePathRequest } from '../../../electron/services/audit-handlers';
 import { createKeytarSecretStore } from '../../../electron/services/secrets/keytar-secret-store';
 import type { SecretStore } from '../../../electron/services/secrets/secret-store';
 import type { IpcEnvelope } from '../../../shared/ipc/errors';
 import type { MenuCommand } from '../../../shared/ipc/types';
+import { AuditPage } from '../pages/audit-page';
 import { ProfilesPage } from '../pages/profiles-page';
 import { ShellPage } from '../pages/shell-page';
 import { UserDetailPage } from '../pages/user-detail-page';
@@ -36,6 +38,12 @@ export interface AppHarness {
   userDataDir: string;
   /** The Sandbox's request log (`SANDBOX_REQUEST_LOG`). */
   requestLog: string;
+  /** Where exports go: the save dialog answers `<exportDir>/<proposed name>` unless told otherwise. */
+  exportDir: string;
+  /** What the save dialog asked, in order. */
+  saveRequests: SavePathRequest[];
+  /** The save dialog's next answer: a path, null (cancelled), or undefined for the default. */
+  saveAs(path: string | null | undefined): void;
   url: string;
   /** Every IPC call the page made, in order. */
   calls: RecordedCall[];
@@ -58,6 +66,7 @@ interface Fixtures {
   users: UsersPage;
   userDetail: UserDetailPage;
   profiles: ProfilesPage;
+  audit: AuditPage;
 }
 
 /** The e2e test function with the app fixtures. */
@@ -68,10 +77,25 @@ export const test = base.extend<Fixtures & Options>({
     const userDataDir = join(tempDir, 'userData');
     const requestLog = join(tempDir, 'sandbox-requests.log');
     process.env.SANDBOX_REQUEST_LOG = requestLog;
+    const exportDir = join(tempDir, 'exports');
     mkdirSync(userDataDir);
+    mkdirSync(exportDir);
     if (blockSandboxFolder) writeFileSync(join(userDataDir, 'sandbox'), 'not a folder');
     const secrets = createKeytarSecretStore();
-    const services = await createAppServices({ userDataDir, secrets, appVersion: '0.1.0-e2e' });
+    const saveRequests: SavePathRequest[] = [];
+    let nextSavePath: string | null | undefined;
+    const services = await createAppServices({
+      userDataDir,
+      secrets,
+      appVersion: '0.1.0-e2e',
+      // The harness's save dialog: a file in the test's own folder, which the test reads back.
+      chooseSavePath: async (request) => {
+        saveRequests.push(request);
+        const answer = nextSavePath === undefined ? join(exportDir, request.defaultName) : nextSavePath;
+        nextSavePath = undefined;
+        return answer;
+      },
+    });
     const server = await serveStatic(RENDERER_OUT);
     const calls: RecordedCall[] = [];
     const problems: string[] = [];
@@ -95,6 +119,11 @@ export const test = base.extend<Fixtures & Options>({
       secrets,
       userDataDir,
       requestLog,
+      exportDir,
+      saveRequests,
+      saveAs(path) {
+        nextSavePath = path;
+      },
       url: server.url,
       calls,
       async open() {
@@ -133,6 +162,7 @@ export const test = base.extend<Fixtures & Options>({
   users: async ({ app }, use) => use(new UsersPage(app.page)),
   userDetail: async ({ app }, use) => use(new UserDetailPage(app.page)),
   profiles: async ({ app }, use) => use(new ProfilesPage(app.page)),
+  audit: async ({ app }, use) => use(new AuditPage(app.page)),
 });
 
 export { expect };

@@ -69,6 +69,13 @@ export class ProfilesPage {
     await expect(this.row(fields.name)).toBeVisible();
   }
 
+  /** Resets the built-in Sandbox through its confirmation dialog and waits for the confirmation. */
+  async resetSandbox(): Promise<void> {
+    await this.row('Sandbox').getByTestId('profile-reset-sandbox').click();
+    await this.page.getByTestId('confirm-reset-sandbox').click();
+    await expect(this.page.getByText('The Sandbox was reset and seeded afresh.')).toBeVisible();
+  }
+
   /** Deletes a profile through the confirmation dialog. */
   async delete(name: string): Promise<void> {
     await this.row(name).getByTestId('profile-delete').click();

@@ -1,18 +1,38 @@
 /** A user's detail tab. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Page object for the user detail view in the active tab. */
 export class UserDetailPage {
   readonly root: Locator;
   readonly name: Locator;
+  readonly actions: Locator;
+  readonly actionError: Locator;
+  readonly bannedTag: Locator;
+  readonly lockedTag: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="user-detail"]');
     this.name = this.root.getByTestId('user-detail-name');
+    this.actions = this.root.getByTestId('user-actions');
+    this.actionError = this.root.getByTestId('user-action-error');
+    this.bannedTag = this.root.getByTestId('user-detail-banned');
+    this.lockedTag = this.root.getByTestId('user-detail-locked');
   }
 
   /** One card of the detail view (`user-identity`, `user-emails`, `user-metadata`, …). */
   card(testId: string): Locator {
     return this.root.getByTestId(testId);
+  }
+
+  /** The user id of the tab. */
+  async userId(): Promise<string> {
+    return (await this.root.getAttribute('data-user-id'))!;
+  }
+
+  /** Clicks an action button and waits until it has finished (confirming a ban). */
+  async act(action: 'ban' | 'unban' | 'lock' | 'unlock'): Promise<void> {
+    await this.actions.getByTestId(`user-${action}`).click();
+    if (action === 'ban') await this.page.getByTestId('confirm-ban').click();
+    await expect(this.actions).toHaveAttribute('data-pending', '');
   }
 }

@@ -1,0 +1,248 @@
+/**
+ * The audit log end to end: changes made in the UI (ban, unban, lock, and a lock that Clerk
+ * refuses) are found in the Audit log section with their outcomes; filters and search narrow the
+ * list; the drawer shows the diff and trace id; exports parse back; "Verify integrity" passes, then
+ * names the record edited behind the app's back; "Open target" opens the user; Reset Sandbox
+ * brings a banned user back.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { User } from '../../shared/clerk';
+import type { UserPage } from '../../shared/ipc/contract';
+import { APP_DATABASE_FILE } from '../../electron/services/storage/app-database';
+import { expect, test, type AppHarness } from './harness/fixtures';
+import type { AuditPage } from './pages/audit-page';
+import type { ShellPage } from './pages/shell-page';
+import type { UserDetailPage } from './pages/user-detail-page';
+import type { UsersPage } from './pages/users-page';
+
+/** Users of the Sandbox that are neither banned nor locked, asked directly through the dispatcher. */
+async function plainUsers(app: AppHarness, count: number): Promise<User[]> {
+  const [profile] = await app.services.profiles.list();
+  const envelope = await app.services.dispatch('users:list', { profileId: profile.id, limit: 50 });
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return (envelope.value as UserPage).data.filter((user) => !user.banned && !user.locked).slice(0, count);
+}
+
+/** Opens a user's tab by searching the Users table for its id. */
+async function openUser(shell: ShellPage, users: UsersPage, userDetail: UserDetailPage, userId: string): Promise<void> {
+  await shell.openSection('users');
+  await users.searchFor(userId, { enter: true });
+  await expect(users.rows).toHaveCount(1);
+  await users.rows.first().click();
+  await expect(userDetail.root).toHaveAttribute('data-user-id', userId);
+  await expect(userDetail.name).toBeVisible();
+}
+
+/** Deletes a user straight through the Sandbox's HTTP API, behind the app's back. */
+async function deleteBehindTheAppsBack(app: AppHarness, userId: string): Promise<void> {
+  const [profile] = await app.services.profiles.list();
+  const key = await app.secrets.get(profile.id);
+  const response = await fetch(`${profile.apiUrl}/users/${userId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } });
+  expect(response.status).toBe(200);
+}
+
+/** Makes the four changes the tests look for: ban, unban and lock of `first`, and a lock of a deleted `second`. */
+async function makeChanges(app: AppHarness, shell: ShellPage, users: UsersPage, userDetail: UserDetailPage, first: User, second: User) {
+  await openUser(shell, users, userDetail, first.id);
+  await userDetail.act('ban');
+  await expect(userDetail.bannedTag).toBeVisible();
+  await expect(app.page.getByText(/^Banned /)).toBeVisible();
+  await userDetail.act('unban');
+  await expect(userDetail.bannedTag).toBeHidden();
+  await userDetail.act('lock');
+  await expect(userDetail.lockedTag).toBeVisible();
+
+  await openUser(shell, users, userDetail, second.id);
+  await deleteBehindTheAppsBack(app, second.id);
+  await userDetail.act('lock');
+  await expect(userDetail.actionError).toBeVisible();
+  await expect(userDetail.actionError).toHaveAttribute('data-kind', 'clerk');
+  await expect(userDetail.actionError.getByTestId('error-code')).toHaveText('resource_not_found');
+  await expect(app.page.getByText(/^Locked /)).toHaveCount(0);
+  return (await userDetail.actionError.getByTestId('error-trace-id').textContent())!;
+}
+
+test.beforeEach(async ({ app }) => {
+  await app.open();
+});
+
+test('changes made in the UI are in the Audit log with their outcomes; filters, search and the drawer', async ({ app, shell, users, userDetail, audit }) => {
+  const [first, second] = await plainUsers(app, 2);
+  const traceId = await makeChanges(app, shell, users, userDetail, first, second);
+
+  await shell.openSection('audit-log');
+  expect(await audit.actions()).toEqual(['users.lock', 'users.lock', 'users.unban', 'users.ban']);
+  expect(await audit.outcomes()).toEqual(['clerk_error', 'success', 'success', 'success']);
+  await expect(audit.rows.first().getByTestId('audit-outcome')).toHaveText('Clerk error · resource_not_found');
+  await expect(audit.rows.first().getByTestId('audit-status')).toHaveText('404');
+  await expect(audit.rows.first().getByTestId('audit-profile')).toContainText('Sandbox');
+  await expect(audit.count).toContainText('Showing 4 of 4 changes');
+
+  // Filters and search narrow the list.
+  await audit.pick('outcome', 'Clerk error');
+  expect(await audit.actions()).toEqual(['users.lock']);
+  await audit.clearFilters();
+  await audit.pick('action', /^users\.ban$/);
+  expect(await audit.actions()).toEqual(['users.ban']);
+  await audit.clearFilters();
+  await audit.targetFilter.fill(first.id);
+  await audit.targetFilter.press('Enter');
+  expect(await audit.actions()).toEqual(['users.lock', 'users.unban', 'users.ban']);
+  await audit.clearFilters();
+  await audit.searchFor(second.id);
+  expect(await audit.actions()).toEqual(['users.lock']);
+  await audit.searchFor('zz-nothing-matches-zz');
+  await expect(audit.emptyState).toContainText('No changes match these filters');
+  await audit.emptyState.getByTestId('audit-empty-clear').click();
+  expect(await audit.actions()).toHaveLength(4);
+
+  // The ban's drawer: the diff as path / before / after.
+  await audit.open(audit.rowOf('users.ban'));
+  const banned = audit.drawer.locator('[data-testid="audit-diff-row"][data-path="/banned"]');
+  await expect(banned.getByTestId('audit-diff-before')).toHaveText('false');
+  await expect(banned.getByTestId('audit-diff-after')).toHaveText('true');
+  await expect(audit.drawer.getByTestId('audit-facts')).toContainText(`POST /users/${first.id}/ban`);
+  await audit.closeDrawer();
+
+  // The refused lock's drawer: Clerk's code and the trace id the user tab showed.
+  await audit.open(audit.rows.first());
+  await expect(audit.drawer.getByTestId('audit-error-code')).toHaveText('resource_not_found');
+  await expect(audit.drawer.getByTestId('audit-trace-id')).toHaveText(traceId);
+  await audit.closeDrawer();
+
+  // "Open target" jumps to the user's tab.
+  await audit.open(audit.rows.last());
+  await audit.drawer.getByTestId('audit-open-target').click();
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', `user:${first.id}`);
+  await expect(userDetail.root).toHaveAttribute('data-user-id', first.id);
+  await expect(userDetail.lockedTag).toBeVisible();
+});
+
+test('exports parse back, and Verify integrity names the record edited behind the app’s back', async ({ app, shell, users, userDetail, audit }) => {
+  const [first, second] = await plainUsers(app, 2);
+  await makeChanges(app, shell, users, userDetail, first, second);
+  await shell.openSection('audit-log');
+  await audit.idle();
+
+  for (const format of ['CSV', 'NDJSON', 'OCSF'] as const) {
+    await audit.startExport(format);
+    await expect(audit.exportDialog).toHaveAttribute('data-state', 'done');
+    await expect(audit.exportDialog.getByTestId('audit-export-count')).toHaveText('4');
+    const path = (await audit.exportDialog.getByTestId('audit-export-path').textContent())!;
+    expect(path.startsWith(app.exportDir)).toBe(true);
+    const text = readFileSync(path, 'utf8');
+    await expect(audit.exportDialog.getByTestId('audit-export-size')).toHaveText(/B$/);
+    if (format === 'CSV') {
+      const lines = text.trim().split('\r\n');
+      expect(lines[0].split(',').slice(0, 3)).toEqual(['seq', 'time', 'actor_user']);
+      expect(lines.slice(1).map((line) => line.match(/,(users\.\w+),/)?.[1])).toEqual(['users.ban', 'users.unban', 'users.lock', 'users.lock']);
+    } else if (format === 'NDJSON') {
+      const records = text.trim().split('\n').map((line) => JSON.parse(line));
+      expect(records.map((r) => [r.intent.action, r.outcome?.outcome])).toEqual([
+        ['users.ban', 'success'],
+        ['users.unban', 'success'],
+        ['users.lock', 'success'],
+        ['users.lock', 'clerk_error'],
+      ]);
+    } else {
+      const events = JSON.parse(text);
+      expect(events).toHaveLength(4);
+      expect(events.every((event: { class_uid: number }) => event.class_uid === 6003)).toBe(true);
+    }
+    await audit.exportDialog.page().getByTestId('audit-export-close').click();
+    await expect(audit.exportDialog).toBeHidden();
+  }
+  expect(app.saveRequests.map((request) => request.defaultName)).toEqual([
+    expect.stringMatching(/^clerk-audit-log-\d{4}-\d\d-\d\d\.csv$/),
+    expect.stringMatching(/\.ndjson$/),
+    expect.stringMatching(/\.ocsf\.json$/),
+  ]);
+
+  // A filtered export holds only the filtered changes.
+  await audit.pick('outcome', 'Success');
+  await audit.startExport('NDJSON');
+  await expect(audit.exportDialog.getByTestId('audit-export-count')).toHaveText('3');
+  await app.page.getByTestId('audit-export-close').click();
+  await audit.clearFilters();
+
+  // A cancelled save dialog starts nothing.
+  app.saveAs(null);
+  await audit.startExport('CSV');
+  await expect.poll(() => app.saveRequests.length).toBe(5);
+  await expect(audit.exportDialog).toBeHidden();
+
+  expect(await audit.verify()).toBe('ok');
+  await expect(audit.verifyDialog.getByTestId('audit-verify-ok')).toContainText('Integrity verified: 8 records match');
+  await expect(audit.verifyDialog.getByTestId('audit-verify-head')).toHaveText(/^[0-9a-f]{64}$/);
+  await app.page.getByTestId('audit-verify-close').click();
+
+  // Someone with the file edits the unban's intent through their own connection.
+  const unbanSeq = Number(await audit.rows.nth(2).getAttribute('data-seq'));
+  const db = new DatabaseSync(join(app.userDataDir, APP_DATABASE_FILE));
+  db.exec('DROP TRIGGER audit_records_no_update');
+  db.prepare("UPDATE audit_records SET json = replace(json, 'users.unban', 'users.ban') WHERE seq = ?").run(unbanSeq);
+  db.close();
+
+  expect(await audit.verify()).toBe('broken');
+  await expect(audit.verifyDialog.getByTestId('audit-verify-reason')).toContainText(`Record #${unbanSeq}`);
+  await expect(audit.verifyDialog.getByTestId('audit-verify-broken')).toContainText(`${unbanSeq - 1} records before it verified`);
+});
+
+test('Reset Sandbox brings a banned user back, unbanned, and refreshes the open views', async ({ app, page, shell, users, userDetail, profiles }) => {
+  const [user] = await plainUsers(app, 1);
+  const email = user.email_addresses[0].email_address;
+  await openUser(shell, users, userDetail, user.id);
+  await userDetail.act('ban');
+  await expect(userDetail.bannedTag).toBeVisible();
+
+  await shell.openSection('users');
+  await users.searchFor(email, { enter: true });
+  await expect(users.rows.first().getByTestId('user-banned')).toBeVisible();
+
+  await shell.openSection('profiles');
+  await profiles.resetSandbox();
+  // The seeded records have new IDs: their tab is closed, the Users tab has reloaded.
+  expect(await shell.tabTitles()).not.toContain(user.first_name ?? '');
+  await expect(page.locator(`[data-testid="tab"][data-tab-key="user:${user.id}"]`)).toHaveCount(0);
+  await shell.openSection('users');
+  await expect(users.rows).toHaveCount(1);
+  await expect(users.rows.first()).not.toHaveAttribute('data-user-id', user.id);
+  await expect(users.rows.first().getByTestId('user-banned')).toHaveCount(0);
+});
+
+test('a change the audit log cannot record is not sent, and the user tab says so', async ({ app, shell, users, userDetail }) => {
+  const [user] = await plainUsers(app, 1);
+  await openUser(shell, users, userDetail, user.id);
+  const db = new DatabaseSync(join(app.userDataDir, APP_DATABASE_FILE));
+  db.exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_records BEGIN SELECT RAISE(ABORT, 'the disk is full'); END;");
+  db.close();
+  await userDetail.act('ban');
+  await expect(userDetail.actionError).toHaveAttribute('data-kind', 'audit');
+  await expect(userDetail.actionError).toContainText('Not sent: the audit log could not record this change');
+  await expect(userDetail.actionError).toContainText('the disk is full');
+  await expect(userDetail.bannedTag).toBeHidden();
+  await userDetail.root.getByTestId('user-detail-refresh').click();
+  await expect(userDetail.root).toHaveAttribute('data-loading', 'false');
+  await expect(userDetail.bannedTag).toBeHidden();
+});
+
+test('the Audit log reads with no profile at all; a record of a deleted profile cannot open its target', async ({ app, page, shell, users, userDetail, profiles, audit }) => {
+  await shell.openSection('audit-log');
+  await expect(audit.emptyState).toContainText('No changes recorded yet');
+
+  const [user] = await plainUsers(app, 1);
+  await openUser(shell, users, userDetail, user.id);
+  await userDetail.act('lock');
+  await expect(userDetail.lockedTag).toBeVisible();
+
+  await shell.openSection('profiles');
+  await profiles.delete('Sandbox');
+  await expect(page.getByTestId('profiles-empty')).toBeVisible();
+  await expect(page.getByTestId('nav-users')).toBeDisabled();
+  await page.getByTestId('nav-audit-log').click();
+  expect(await audit.actions()).toEqual(['users.lock']);
+  await audit.open(audit.rows.first());
+  await expect(audit.drawer.getByTestId('audit-open-target')).toBeDisabled();
+});
