@@ -12,6 +12,7 @@ import type { User } from '../../shared/clerk';
 import type { UserPage } from '../../shared/ipc/contract';
 import { APP_DATABASE_FILE } from '../../electron/services/storage/app-database';
 import { expect, test, type AppHarness } from './harness/fixtures';
+import { registerSandboxKey, sandboxUrl } from './harness/keys';
 import type { AuditPage } from './pages/audit-page';
 import type { ShellPage } from './pages/shell-page';
 import type { UserDetailPage } from './pages/user-detail-page';
@@ -245,4 +246,55 @@ test('the Audit log reads with no profile at all; a record of a deleted profile 
   expect(await audit.actions()).toEqual(['users.lock']);
   await audit.open(audit.rows.first());
   await expect(audit.drawer.getByTestId('audit-open-target')).toBeDisabled();
+});
+
+test('the table loads older changes as it scrolls', async ({ app, shell, audit }) => {
+  // 350 changes of another machine's app, written straight into this log.
+  const log = app.services.audit!;
+  log.appendBatch(() => {
+    for (let i = 0; i < 350; i++) {
+      const seq = log.appendIntent({
+        actor: { user: 'dana', host: 'dana-mbp' },
+        appVersion: '0.1.0',
+        profile: { id: '7f1c2e9a-3b4d-4e5f-8a6b-1c2d3e4f5a6b', name: 'Acme production', environment: 'production' },
+        instance: { apiUrl: 'https://api.clerk.com/v1', keyFingerprint: '9c1f2a7be04d3e55' },
+        action: 'users.lock',
+        method: 'POST',
+        route: '/users/{user_id}/lock',
+        path: `/users/user_${i}/lock`,
+        target: { type: 'user', id: `user_${i}` },
+      }).seq;
+      log.appendOutcome(seq, { outcome: 'success', status: 200, durationMs: 40 });
+    }
+  });
+  await shell.openSection('audit-log');
+  await expect(audit.count).toContainText('Showing 100 of 350 changes');
+  for (const shown of [200, 300, 350]) {
+    await audit.scrollToEnd();
+    await expect(audit.count).toContainText(`Showing ${shown} of 350 changes`);
+  }
+  await audit.scrollToEnd();
+  await expect(audit.rows.last()).toHaveAttribute('data-seq', '1');
+});
+
+test('“Open target” of another profile’s change switches to that profile and opens the user there', async ({ app, page, shell, users, userDetail, profiles, audit }) => {
+  await shell.openSection('profiles');
+  await profiles.add({ name: 'Second instance', environment: 'development', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services) });
+  await shell.switchProfile('Second instance');
+  const [user] = await plainUsers(app, 1);
+  await openUser(shell, users, userDetail, user.id);
+  await userDetail.act('lock');
+  await expect(userDetail.lockedTag).toBeVisible();
+
+  await shell.switchProfile('Sandbox');
+  await shell.openSection('audit-log');
+  await expect(audit.rows.first().getByTestId('audit-profile')).toContainText('Second instance');
+  await audit.pick('profile', 'Second instance');
+  expect(await audit.actions()).toEqual(['users.lock']);
+  await audit.open(audit.rows.first());
+  await audit.drawer.getByTestId('audit-open-target').click();
+  await expect(shell.activeProfileName()).toHaveText('Second instance');
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', `user:${user.id}`);
+  await expect(userDetail.root).toHaveAttribute('data-user-id', user.id);
+  await expect(page.getByTestId('audit-drawer')).toBeHidden();
 });

@@ -50,10 +50,19 @@ export class AuditPage {
     return this.root.locator(`[data-testid="audit-row"][data-action="${action}"]${outcomeMatch}`).first();
   }
 
+  /** Scrolls the table's (virtual) list to its end, which loads the next page of older changes. */
+  async scrollToEnd(): Promise<void> {
+    await this.root.getByTestId('audit-table').locator('.v-vl').evaluate((list) => {
+      const element = list as unknown as { scrollTop: number; scrollHeight: number };
+      element.scrollTop = element.scrollHeight;
+    });
+  }
+
   /** Picks an option of one of the filter dropdowns (`profile`, `action`, `actor`, `outcome`). */
   async pick(filter: 'profile' | 'action' | 'actor' | 'outcome', option: string | RegExp): Promise<void> {
     await this.root.getByTestId(`audit-filter-${filter}`).click();
-    await this.page.locator('.n-base-select-option').filter({ hasText: option }).first().click();
+    // Other selects (the profile switcher) keep their closed menus in the page: only the open one counts.
+    await this.page.locator('.n-base-select-option:visible').filter({ hasText: option }).first().click();
     await this.idle();
   }
 
