@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { diffValue, formatBytes, formatDuration, knownEnvironment, outcomeText, targetRecord, targetText } from '../../../renderer/src/views/audit-log/audit-display';
+import {
+  diffValue,
+  filterToRange,
+  formatBytes,
+  formatDuration,
+  knownEnvironment,
+  outcomeText,
+  rangeToFilter,
+  targetRecord,
+  targetText,
+} from '../../../renderer/src/views/audit-log/audit-display';
 
 describe('audit display', () => {
   it('names outcomes, with the Clerk error code when there is one', () => {
@@ -38,6 +48,15 @@ describe('audit display', () => {
     const long = diffValue({ text: 'x'.repeat(1000) }, true, 50);
     expect(long).toHaveLength(50);
     expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('turns the time-range picker (last second included) into filter bounds (end exclusive) and back', () => {
+    const start = Date.UTC(2026, 4, 1, 0, 0, 0);
+    const end = Date.UTC(2026, 4, 1, 23, 59, 59);
+    expect(rangeToFilter([start, end])).toEqual({ from: start, to: Date.UTC(2026, 4, 2) });
+    expect(filterToRange(rangeToFilter([start, end]))).toEqual([start, end]);
+    expect(rangeToFilter(null)).toEqual({ from: undefined, to: undefined });
+    expect(filterToRange({ from: start })).toBeNull();
   });
 
   it('knows the app’s environments and nothing else', () => {

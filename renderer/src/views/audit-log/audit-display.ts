@@ -1,5 +1,5 @@
 /** How audit records read in the table and the drawer: outcomes, targets, durations, sizes and values. */
-import type { AuditChange, AuditOutcomeKind, AuditTarget } from '@shared/ipc/audit';
+import type { AuditChange, AuditFilter, AuditOutcomeKind, AuditTarget } from '@shared/ipc/audit';
 import type { Environment, RecordKind } from '@shared/ipc/types';
 import { ENVIRONMENTS } from '@shared/ipc/types';
 
@@ -111,4 +111,17 @@ export function diffValue(value: unknown, present: boolean, max = 400): string {
   if (!present) return '(absent)';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * The time-range picker's value as filter bounds: the picker's end is the last second included,
+ * the filter's `to` is exclusive. `null` clears both.
+ */
+export function rangeToFilter(range: [number, number] | null): Pick<AuditFilter, 'from' | 'to'> {
+  return range ? { from: range[0], to: range[1] + 1000 } : { from: undefined, to: undefined };
+}
+
+/** The picker's value for a filter's bounds (null unless both are set). */
+export function filterToRange(filter: Pick<AuditFilter, 'from' | 'to'>): [number, number] | null {
+  return filter.from !== undefined && filter.to !== undefined ? [filter.from, filter.to - 1000] : null;
 }
