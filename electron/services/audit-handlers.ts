@@ -55,7 +55,6 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
     if ('problem' in deps.audit) throw new AppError({ kind: 'audit', code: 'audit_unavailable', message: deps.audit.problem });
     return deps.audit.log;
   };
-  const startPrune = (audit: AuditLog) => deps.jobs.start('audit-prune', ({ onProgress }) => audit.pruneExpired({ onProgress }));
 
   return {
     'audit:list': async ({ filter, limit, before, offset, includeTotal }) => {
@@ -85,7 +84,8 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
     'audit:setRetention': async ({ days }) => {
       const audit = log();
       if (audit.getRetention() !== days) audit.setRetention(days);
-      return { days, jobId: days === null ? null : startPrune(audit) };
+      if (days === null) return { days, jobId: null };
+      return { days, jobId: deps.jobs.start('audit-prune', ({ onProgress }) => audit.pruneExpired({ onProgress })) };
     },
 
     'jobs:status': async ({ jobId }) => deps.jobs.status(jobId),

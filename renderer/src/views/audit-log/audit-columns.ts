@@ -24,7 +24,7 @@ export function auditColumns(): DataTableColumns<AuditChange> {
     {
       key: 'time',
       title: 'Time',
-      width: 172,
+      width: 182,
       render: (change) => h('span', { class: 'cell-nowrap', title: formatDateTimePrecise(change.time), 'data-testid': 'audit-time' }, formatLogTime(change.time)),
     },
     {
@@ -53,7 +53,7 @@ export function auditColumns(): DataTableColumns<AuditChange> {
           ? h('span', { class: 'mono', title: targetText(change.target), 'data-testid': 'audit-target' }, change.target.id ?? targetText(change.target))
           : muted('—'),
     },
-    { key: 'outcome', title: 'Outcome', width: 215, render: (change) => h(OutcomeTag, { change }) },
+    { key: 'outcome', title: 'Outcome', width: 205, render: (change) => h(OutcomeTag, { change }) },
     {
       key: 'status',
       title: 'Status',
