@@ -68,6 +68,8 @@ const DATABASE_FILE = 'sandbox.sqlite';
 
 interface SeedInfo {
   users: number;
+  /** The clock reading the seed was built at; a reset rebuilds as of then, so every ID comes back. */
+  epoch?: number;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -127,7 +129,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     };
     const fresh = readMeta<number>(db, 'schema_version') !== SCHEMA_VERSION;
     if (fresh) {
-      buildData(ctx, options.seedUsers ?? DEFAULT_SEED_USERS);
+      buildData(ctx, { users: options.seedUsers ?? DEFAULT_SEED_USERS, epoch: now() });
     } else {
       rebaseOrigin(db, readMeta<string>(db, 'origin') ?? ctx.origin, ctx.origin);
     }
@@ -155,7 +157,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         return { ...ctx.settings };
       },
       reset: async () => {
-        buildData(ctx, readMeta<SeedInfo>(db, 'seed')?.users ?? options.seedUsers ?? DEFAULT_SEED_USERS);
+        const seed = readMeta<SeedInfo>(db, 'seed');
+        buildData(ctx, { users: seed?.users ?? options.seedUsers ?? DEFAULT_SEED_USERS, epoch: seed?.epoch ?? now() });
       },
       close: () => closeServer(server, db),
     };
@@ -170,14 +173,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
  * (Re)creates the data tables, seeds them and builds the indexes. The schema version is written
  * last: a build cut short leaves the file marked unbuilt, and the next start rebuilds it.
  */
-function buildData(ctx: SandboxContext, users: number): void {
+function buildData(ctx: SandboxContext, seed: Required<SeedInfo>): void {
   writeMeta(ctx.db, 'schema_version', 0);
   ctx.db.unjournaled(() => {
     recreateDataTables(ctx.db);
-    seedInstance(ctx, users);
+    seedInstance({ ...ctx, now: () => seed.epoch }, seed.users);
     createIndexes(ctx.db);
   });
-  writeMeta(ctx.db, 'seed', { users } satisfies SeedInfo);
+  writeMeta(ctx.db, 'seed', seed satisfies SeedInfo);
   writeMeta(ctx.db, 'schema_version', SCHEMA_VERSION);
 }
 

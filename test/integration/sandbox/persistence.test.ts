@@ -60,13 +60,15 @@ describe('persistence', () => {
     await again.close();
   });
 
-  it('reset() wipes changes and restores the seed, keeping keys', async () => {
-    const now = () => 1_790_000_000_000;
+  it('reset() wipes changes and restores the seed with the same IDs, even days later', async () => {
+    let clock = 1_790_000_000_000;
+    const now = () => clock;
     const t = await startTestSandbox({ seedUsers: 15, now });
     dirs.push(t.dataDir);
     const seeded = (await t.api('GET', '/users', { query: { limit: 500 } })).body;
     await t.api('POST', '/users', { body: { email_address: ['gone@example.com'] } });
     await t.api('DELETE', `/users/${seeded[0].id}`);
+    clock += 3 * 86_400_000;
     await t.sandbox.reset();
     const after = (await t.api('GET', '/users', { query: { limit: 500 } })).body;
     expect(after).toEqual(seeded);
