@@ -204,13 +204,14 @@ test('Reset Sandbox brings a banned user back, unbanned, and refreshes the open 
 
   await shell.openSection('profiles');
   await profiles.resetSandbox();
-  // The seeded records have new IDs: their tab is closed, the Users tab has reloaded.
-  expect(await shell.tabTitles()).not.toContain(user.first_name ?? '');
-  await expect(page.locator(`[data-testid="tab"][data-tab-key="user:${user.id}"]`)).toHaveCount(0);
+  // The seed comes back with its original IDs: the user's tab stays and shows them unbanned.
   await shell.openSection('users');
   await expect(users.rows).toHaveCount(1);
-  await expect(users.rows.first()).not.toHaveAttribute('data-user-id', user.id);
+  await expect(users.rows.first()).toHaveAttribute('data-user-id', user.id);
   await expect(users.rows.first().getByTestId('user-banned')).toHaveCount(0);
+  await page.locator(`[data-testid="tab"][data-tab-key="user:${user.id}"]`).click();
+  await expect(userDetail.root).toHaveAttribute('data-loading', 'false');
+  await expect(userDetail.bannedTag).toBeHidden();
 });
 
 test('a change the audit log cannot record is not sent, and the user tab says so', async ({ app, shell, users, userDetail }) => {

@@ -80,15 +80,6 @@ export const useTabsStore = defineStore('tabs', () => {
     pending = { profileId: id, record, id: recordId, title };
   }
 
-  /** Closes every record tab (their records are gone, e.g. after a Sandbox reset). */
-  function closeRecords(): void {
-    const kept = tabs.value.filter((tab) => tab.kind === 'section');
-    if (kept.length === tabs.value.length) return;
-    tabs.value = kept;
-    if (!kept.some((tab) => tab.key === activeKey.value)) activeKey.value = kept[0]?.key ?? null;
-    persist();
-  }
-
   /** Focuses a tab. */
   function activate(key: string): void {
     if (key === activeKey.value || !tabs.value.some((tab) => tab.key === key)) return;
@@ -150,7 +141,6 @@ export const useTabsStore = defineStore('tabs', () => {
     openSection,
     openRecord,
     openRecordIn,
-    closeRecords,
     activate,
     close,
     cycle,

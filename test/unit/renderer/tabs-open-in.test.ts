@@ -52,17 +52,4 @@ describe('tabs store: opening records from the audit log', () => {
     await tabs.load(A);
     expect(tabs.tabs.map((t) => t.key)).toEqual(['section:audit-log']);
   });
-
-  it('closes every record tab and keeps the sections (after a Sandbox reset)', async () => {
-    const tabs = useTabsStore();
-    await tabs.load(A);
-    tabs.openSection('users');
-    tabs.openRecord('user', 'user_1', 'Ada');
-    tabs.openRecord('user', 'user_2', 'Bob');
-    tabs.closeRecords();
-    await tabs.flush();
-    expect(tabs.tabs.map((t) => t.key)).toEqual(['section:audit-log', 'section:users']);
-    expect(tabs.activeKey).toBe('section:audit-log');
-    expect(main.saved.get(A)?.tabs).toHaveLength(2);
-  });
 });
