@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { User } from '../clerk';
+import { USER_ORDER_BY } from '../clerk/user-order';
 import { AUDIT_EXPORT_FORMATS, AUDIT_MAX_PAGE, auditFilter, retentionDays, type AuditChangeDetail, type AuditFacets, type AuditListResult, type AuditRetention } from './audit';
 import type { JobStarted, JobStatus } from './jobs';
 import * as s from './schemas';
@@ -21,18 +22,6 @@ function channel<I extends z.ZodType>(input: I) {
   return { returns: <R>(): ChannelDef<I, R> => ({ input }) };
 }
 
-const userOrderFields = [
-  'created_at',
-  'updated_at',
-  'email_address',
-  'web3wallet',
-  'first_name',
-  'last_name',
-  'phone_number',
-  'username',
-  'last_active_at',
-  'last_sign_in_at',
-] as const;
 
 /** A page of users with the total matching the same filters. */
 export interface UserPage {
@@ -88,7 +77,7 @@ export const contract = {
       query: z.string().trim().max(200).optional(),
       orderBy: z
         .string()
-        .regex(new RegExp(`^[+-]?(${userOrderFields.join('|')})$`), 'Unknown sort field.')
+        .regex(USER_ORDER_BY, 'Unknown sort field.')
         .optional(),
     }),
   ).returns<UserPage>(),

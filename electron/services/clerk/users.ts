@@ -3,27 +3,10 @@
  */
 import type { TotalCount, User } from '../../../shared/clerk';
 import { AppError, fieldError } from '../../../shared/ipc/errors';
+import { USER_ORDER_BY, USER_ORDER_FIELDS } from '../../../shared/clerk/user-order';
 import type { QueryParams } from './call';
 import type { ClerkClient } from './client';
 
-/** Fields `GET /users` can sort by. */
-export const USER_ORDER_FIELDS = [
-  'created_at',
-  'updated_at',
-  'email_address',
-  'web3wallet',
-  'first_name',
-  'last_name',
-  'phone_number',
-  'username',
-  'last_active_at',
-  'last_sign_in_at',
-] as const;
-
-/** One of {@link USER_ORDER_FIELDS}. */
-export type UserOrderField = (typeof USER_ORDER_FIELDS)[number];
-
-const ORDER_BY = new RegExp(`^[+-]?(${USER_ORDER_FIELDS.join('|')})$`);
 
 /** The filters `GET /users` and `GET /users/count` share (camelCase; sent snake_case). */
 export interface UserFilters {
@@ -59,7 +42,7 @@ export interface ListUsersParams extends UserFilters {
   /** 1..500 (Clerk's default is 10). */
   limit?: number;
   offset?: number;
-  /** A {@link UserOrderField}, prefixed `-` for descending or `+` (or nothing) for ascending; default `-created_at`. */
+  /** A user sort field (`shared/clerk/user-order.ts`), prefixed `-` for descending or `+` (or nothing) for ascending; default `-created_at`. */
   orderBy?: string;
   /** Cursor: a user ID; needs created_at ordering and no offset. */
   startingAfter?: string;
@@ -81,7 +64,7 @@ export async function listUsers(client: ClerkClient, params: ListUsersParams = {
   if (offset !== undefined && (!Number.isInteger(offset) || offset < 0)) {
     throw fieldError('offset', 'Offset must be a whole number of 0 or more.');
   }
-  if (orderBy !== undefined && !ORDER_BY.test(orderBy)) {
+  if (orderBy !== undefined && !USER_ORDER_BY.test(orderBy)) {
     throw fieldError('orderBy', `Users can be sorted by ${USER_ORDER_FIELDS.join(', ')}.`);
   }
   const filterQuery = snakeCaseKeys(filters);
