@@ -7,7 +7,6 @@ import { USER_ORDER_BY, USER_ORDER_FIELDS } from '../../../shared/clerk/user-ord
 import type { QueryParams } from './call';
 import type { ClerkClient } from './client';
 
-
 /** The filters `GET /users` and `GET /users/count` share (camelCase; sent snake_case). */
 export interface UserFilters {
   /** Matches IDs, emails, phone numbers, usernames, web3 wallets and names (partial). */
