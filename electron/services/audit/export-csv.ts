@@ -20,13 +20,14 @@ export function csvLine(c: RawChange): string {
   const files = c.payload('intent', 'files');
   const diff = c.payload('outcome', 'diff');
   const { actor, profile, instance, target, error } = c;
+  // An array join, not concatenation: it makes one flat string, which encodes much faster than a rope.
   return [
-    c.seq, new Date(ts).toISOString(), csvCell(actor.user), csvCell(actor.host), csvCell(c.i<string>('appVersion') ?? null),
+    c.seq, isoTime(ts), csvCell(actor.user), csvCell(actor.host), csvCell(c.i<string>('appVersion') ?? null),
     csvCell(profile.id), csvCell(profile.name), csvCell(profile.environment), csvCell(instance.apiUrl), csvCell(instance.keyFingerprint),
     csvCell(c.i<string>('action') ?? null), csvCell(c.i<string>('method') ?? null), csvCell(c.i<string>('route') ?? null),
     csvCell(c.i<string>('path') ?? null), csvCell(target?.type ?? null), csvCell(target?.id ?? null), csvCell(c.i<string>('bulkId') ?? null),
     c.i<boolean>('sensitive') === true, c.outcomeKind, c.o<number>('status') ?? '', csvCell(error?.code ?? null), csvCell(error?.message ?? null),
-    csvCell(c.o<string>('traceId') ?? null), c.o<number>('durationMs') ?? '', completedAt === undefined ? '' : new Date(completedAt).toISOString(),
+    csvCell(c.o<string>('traceId') ?? null), c.o<number>('durationMs') ?? '', completedAt === undefined ? '' : isoTime(completedAt),
     jsonCell(c.payload('intent', 'query')), jsonCell(c.payload('intent', 'body')), jsonCell(c.payload('intent', 'form')),
     jsonCell(files === '[]' ? null : files), jsonCell(c.payload('intent', 'before')), jsonCell(c.payload('outcome', 'after')),
     jsonCell(diff === '[]' ? null : diff), jsonCell(c.payload('outcome', 'response')), c.intentHash, c.outcomeHash ?? '',
@@ -35,7 +36,41 @@ export function csvLine(c: RawChange): string {
 
 /** A JSON payload cell: always quoted (JSON text has quotes), never read as a formula. */
 function jsonCell(json: string | null): string {
-  return json === null ? '' : `"${json.replaceAll('"', '""')}"`;
+  // A global regex replaces faster than replaceAll with a string pattern here.
+  return json === null ? '' : `"${json.replace(QUOTES, '""')}"`;
+}
+
+const QUOTES = /"/g;
+
+const DAY_MS = 86_400_000;
+// Years 0..9999: the range where toISOString writes a plain 4-digit year.
+const MAX_PLAIN_YEAR_MS = 253_402_300_800_000;
+let cachedDay = Number.NaN;
+let cachedDayPrefix = '';
+
+/**
+ * `new Date(ms).toISOString()`, several times faster: records come in time order, so the date
+ * part is formatted once per day and the time of day by arithmetic.
+ */
+export function isoTime(ms: number): string {
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms >= MAX_PLAIN_YEAR_MS) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  }
+  let rest = ms - day * DAY_MS;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  return `${cachedDayPrefix}${twoDigits(hour)}:${twoDigits(minute)}:${twoDigits(second)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
 
 /** RFC 4180 quoting; text that a spreadsheet would run as a formula gets a leading `'`. */

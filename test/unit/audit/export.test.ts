@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/errors';
 import { canonicalJson } from '../../../electron/services/audit/canonical-json';
-import { CSV_COLUMNS } from '../../../electron/services/audit/export-csv';
+import { CSV_COLUMNS, isoTime } from '../../../electron/services/audit/export-csv';
 import { intentInput, steppingClock, successOutcome, tempLog, type TempLog } from './helpers';
 
 let t: TempLog;
@@ -137,6 +137,22 @@ describe('export', () => {
     expect(events[3]).toMatchObject({ activity_id: 4, activity_name: 'Delete', api: { response: { data: { deleted: true } } }, unmapped: { before: { id: 'user_1' } } });
   });
 
+  it('writes text that needs escaping exactly, in OCSF and CSV', async () => {
+    // Quotes, backslashes, control characters, a lone surrogate, an emoji, a line separator.
+    const nasty = 'a "b" \\ c\u0001\n\ud800 🚀 \u2028 é';
+    const seq = t.log.appendIntent(intentInput({ actor: { user: nasty, host: 'h\t1' }, target: { type: 'user', id: nasty }, bulkId: 'bulk_nasty' })).seq;
+    t.log.appendOutcome(seq, { outcome: 'clerk_error', status: 400, durationMs: 5, error: { kind: 'clerk', code: 'x"y', message: nasty } });
+    await t.log.exportChanges({ bulkId: 'bulk_nasty' }, { format: 'ocsf', path: file('nasty.json') });
+    const [event] = JSON.parse(readFileSync(file('nasty.json'), 'utf8')) as Record<string, any>[];
+    expect(event).toMatchObject({ actor: { user: { name: nasty } }, src_endpoint: { hostname: 'h\t1' }, status_code: 'x"y', status_detail: nasty, resources: [{ uid: nasty }] });
+    await t.log.exportChanges({ bulkId: 'bulk_nasty' }, { format: 'csv', path: file('nasty.csv') });
+    const [header, row] = parseCsv(readFileSync(file('nasty.csv'), 'utf8'));
+    const record = Object.fromEntries(header.map((name, i) => [name, row[i]]));
+    // CSV is plain UTF-8 text: a lone surrogate can only be written as U+FFFD.
+    const written = nasty.replace('\ud800', '\ufffd');
+    expect(record).toMatchObject({ actor_user: written, actor_host: 'h\t1', target_id: written, error_code: 'x"y', error_message: written });
+  });
+
   it('exports only the filtered changes', async () => {
     const result = await t.log.exportChanges({ outcome: 'clerk_error' }, { format: 'ndjson', path: file('errors.ndjson') });
     expect(result.changes).toBe(1);
@@ -158,5 +174,15 @@ describe('export', () => {
     });
     expect(existsSync(join(t.dir, 'missing'))).toBe(false);
     await expect(t.log.exportChanges({}, { format: 'xml' as never, path: file('out.xml') })).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe('isoTime', () => {
+  it('writes what toISOString writes, across days, years and the edges of its fast path', () => {
+    const times = [0, 1, 999, 1000, 59_999, 86_399_999, 86_400_000, Date.UTC(2026, 2, 1, 12), Date.UTC(2024, 1, 29, 23, 59, 59, 999)];
+    for (let ms = Date.UTC(1999, 11, 31); ms < Date.UTC(2001, 0, 2); ms += 3_599_999) times.push(ms);
+    times.push(253_402_300_799_999, 253_402_300_800_000, -1, -86_400_001, 1.5, 8.64e15);
+    for (const ms of times) expect(isoTime(ms), String(ms)).toBe(new Date(ms).toISOString());
+    expect(() => isoTime(Number.NaN)).toThrow(RangeError);
   });
 });
