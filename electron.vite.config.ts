@@ -27,7 +27,10 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The audit export's worker thread is its own entry, emitted next to index.js (see export-worker-location.ts).
+      rolldownOptions: {
+        input: { index: resolve('electron/main/index.ts'), 'audit-export-worker': resolve('electron/services/audit/export-worker.ts') },
+      },
     },
   },
   preload: {

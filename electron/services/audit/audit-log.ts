@@ -8,8 +8,10 @@ import { AppError } from '../../../shared/ipc/errors';
 import { osActor } from './actor';
 import { canonicalJson } from './canonical-json';
 import { chainHash, GENESIS_HASH } from './chain';
+import { CHANGE_COLUMNS, readChangeBatches } from './change-reader';
 import { parseChangeRow, toChange, toChangeDetail } from './changes';
 import { exportChanges } from './export';
+import type { AuditExportWorkerOptions } from './export-worker-location';
 import { changeQueryParts, normaliseFilter, seqBoundsOfTimeRange, type ChangeQueryParts, type ChangeRow } from './query';
 import { intentRecord, outcomeRecord, requireTime } from './records';
 import { redactSecrets } from './redact';
@@ -49,9 +51,15 @@ export interface AuditLogOptions {
   appVersion?: string;
   /** `false` makes a new log use LIKE search instead of FTS5 (to exercise the fallback). */
   fullTextSearch?: boolean;
+  /**
+   * Where the export worker threads come from (see {@link AuditExportWorkerOptions}); `false`
+   * exports in-process only. The default finds the worker next to the running code: the
+   * `audit-export-worker.js` entry beside the electron-vite main bundle, or `export-worker.ts`
+   * run through tsx when running from the TypeScript sources (vitest, tsx scripts).
+   */
+  exportWorker?: AuditExportWorkerOptions | false;
 }
 
-const COLUMNS = 'i.seq AS seq, i.json AS ij, i.hash AS ih, o.seq AS os, o.json AS oj, o.hash AS oh';
 const MAX_PAGE = 1000;
 // The search index trails the log by at most this many records between searches.
 const SEARCH_INDEX_LAG = 512;
@@ -68,6 +76,8 @@ export class AuditLog {
   readonly actor: AuditActor;
   /** The app version stamped on the log's own records. */
   readonly appVersion: string;
+  /** How exports start their worker threads (undefined: the default location; false: none). */
+  readonly exportWorker: AuditExportWorkerOptions | false | undefined;
   private batchDepth = 0;
   private searchIndexedThrough = 0;
   private readonly stmt: Record<'begin' | 'commit' | 'rollback' | 'head' | 'insert' | 'pendingAdd' | 'pendingDrop' | 'pendingHas', StatementSync>;
@@ -78,6 +88,7 @@ export class AuditLog {
     this.clock = options.clock ?? Date.now;
     this.actor = options.actor ?? osActor();
     this.appVersion = options.appVersion ?? 'unknown';
+    this.exportWorker = options.exportWorker;
     // WAL lets readers (the UI, an export) run while a change is appended; NORMAL syncs at
     // checkpoints, so a committed intent survives the app being killed (not a power cut).
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
@@ -169,7 +180,7 @@ export class AuditLog {
     } else if (page.offset !== undefined && page.offset !== null) {
       offset = pageNumber(page.offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
     }
-    const sql = `SELECT ${COLUMNS} FROM ${parts.from} WHERE ${where.join(' AND ')} ORDER BY ${parts.key} DESC LIMIT ? OFFSET ?`;
+    const sql = `SELECT ${CHANGE_COLUMNS} FROM ${parts.from} WHERE ${where.join(' AND ')} ORDER BY ${parts.key} DESC LIMIT ? OFFSET ?`;
     const rows = this.db.prepare(sql).all(...params, limit + 1, offset) as unknown as ChangeRow[];
     const more = rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
@@ -186,7 +197,7 @@ export class AuditLog {
   /** Everything recorded about change `seq` (an intent's seq), or null if there is none. */
   get(seq: number): AuditChangeDetail | null {
     const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM audit_records i LEFT JOIN audit_records o ON o.intent_seq = i.seq WHERE i.seq = ? AND i.kind = 'intent'`)
+      .prepare(`SELECT ${CHANGE_COLUMNS} FROM audit_records i LEFT JOIN audit_records o ON o.intent_seq = i.seq WHERE i.seq = ? AND i.kind = 'intent'`)
       .get(pageNumber(seq, 'seq', 0, Number.MAX_SAFE_INTEGER)) as ChangeRow | undefined;
     return row ? toChangeDetail(row) : null;
   }
@@ -196,18 +207,7 @@ export class AuditLog {
    * consumer can yield between batches.
    */
   *changeBatches(filter: AuditFilter = {}, batchSize = 2000): Generator<ChangeRow[]> {
-    const parts = this.queryParts(filter);
-    const sql = `SELECT ${COLUMNS} FROM ${parts.from} WHERE ${[...parts.where, `${parts.key} > ?`].join(' AND ')} ORDER BY ${parts.key} ASC LIMIT ?`;
-    const statement = this.db.prepare(sql);
-    // Rows as arrays: node:sqlite builds them much faster than objects, which matters at 1M rows.
-    statement.setReturnArrays(true);
-    let after = 0;
-    for (;;) {
-      const rows = statement.all(...parts.params, after, batchSize) as unknown as [number, string, string, number | null, string | null, string | null][];
-      if (rows.length === 0) return;
-      yield rows.map(([seq, ij, ih, os, oj, oh]) => ({ seq, ij, ih, os, oj, oh }));
-      after = rows[rows.length - 1][0];
-    }
+    yield* readChangeBatches(this.db, this.queryParts(filter), undefined, batchSize);
   }
 
   /** Profiles, actors and actions present in the log (an index skip-scan, not a full scan). */
@@ -284,7 +284,11 @@ export class AuditLog {
     });
   }
 
-  private queryParts(filter: AuditFilter): ChangeQueryParts {
+  /**
+   * The SQL of the changes matching `filter` (validated; the search index is brought up to date
+   * first). Plain data, so export worker threads can run it on their own connections.
+   */
+  queryParts(filter: AuditFilter): ChangeQueryParts {
     const clean = normaliseFilter(filter);
     if (clean.text !== undefined) this.catchUpSearchIndex();
     return changeQueryParts(clean, this.searchMode, seqBoundsOfTimeRange(this.db, clean.from, clean.to));

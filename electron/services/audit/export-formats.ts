@@ -13,8 +13,13 @@ import type { AuditExportFormat } from './types';
 /** Writes one file format: a header, one chunk per change, a footer. */
 export interface ExportFormat {
   header: string;
-  /** `first` tells formats with separators (the OCSF array) whether a comma is due. */
-  line(row: ChangeRow, first: boolean): string;
+  /**
+   * What comes between two changes (the OCSF array's comma). Every line starts with it, so a
+   * line does not depend on its position (export threads format parts without knowing what
+   * comes before them); the writer drops it from the file's first line.
+   */
+  separator: string;
+  line(row: ChangeRow): string;
   footer: string;
 }
 
@@ -22,11 +27,11 @@ export interface ExportFormat {
 export function exportFormat(format: AuditExportFormat): ExportFormat {
   switch (format) {
     case 'csv':
-      return { header: `${CSV_COLUMNS.join(',')}\r\n`, line: (row) => `${csvLine(new RawChange(row))}\r\n`, footer: '' };
+      return { header: `${CSV_COLUMNS.join(',')}\r\n`, separator: '', line: (row) => `${csvLine(new RawChange(row))}\r\n`, footer: '' };
     case 'ndjson':
-      return { header: '', line: ndjsonLine, footer: '' };
+      return { header: '', separator: '', line: ndjsonLine, footer: '' };
     case 'ocsf':
-      return { header: '[', line: (row, first) => `${first ? '' : ','}\n${ocsfEvent(new RawChange(row))}`, footer: '\n]\n' };
+      return { header: '[', separator: ',', line: (row) => `,\n${ocsfEvent(new RawChange(row))}`, footer: '\n]\n' };
   }
 }
 

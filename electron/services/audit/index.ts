@@ -3,6 +3,7 @@
  * middleware for the Clerk client, and the types the IPC layer and the UI share.
  */
 export { AuditLog, type AuditLogOptions } from './audit-log';
+export { defaultExportWorker, type AuditExportWorkerOptions } from './export-worker-location';
 export { openAuditLog, type OwnedAuditLog } from './open';
 export { createAuditMiddleware, type AuditContext } from './middleware';
 export { osActor } from './actor';

@@ -288,6 +288,8 @@ export interface AuditExportResult {
   format: AuditExportFormat;
   changes: number;
   bytes: number;
+  /** Worker threads that formatted the changes; 0 when the export ran in-process. */
+  threads?: number;
 }
 
 /** Why verification stopped. */
