@@ -190,7 +190,7 @@ export class AuditLog {
   /** How many changes match `filter` (for the table's scrollbar; costs a scan of the matches). */
   count(filter: AuditFilter = {}): number {
     const parts = this.queryParts(filter);
-    const sql = `SELECT count(*) AS n FROM ${parts.from} WHERE ${parts.where.join(' AND ')}`;
+    const sql = `SELECT count(*) AS n FROM ${parts.countFrom} WHERE ${parts.where.join(' AND ')}`;
     return (this.db.prepare(sql).get(...parts.params) as { n: number }).n;
   }
 

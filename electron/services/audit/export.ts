@@ -110,7 +110,7 @@ async function writeExport(chunks: AsyncIterable<ExportChunk>, format: ExportFor
 
 /** How many changes match, and their key range (one scan, the same one a count costs). */
 function snapshotOf(db: DatabaseSync, query: ChangeQueryParts): ExportSnapshot {
-  const sql = `SELECT count(*) AS n, min(${query.key}) AS lo, max(${query.key}) AS hi FROM ${query.from} WHERE ${query.where.join(' AND ')}`;
+  const sql = `SELECT count(*) AS n, min(${query.key}) AS lo, max(${query.key}) AS hi FROM ${query.countFrom} WHERE ${query.where.join(' AND ')}`;
   const row = db.prepare(sql).get(...query.params) as { n: number; lo: number | null; hi: number | null };
   return { changes: row.n, lo: row.lo ?? 0, hi: row.hi ?? -1 };
 }

@@ -24,6 +24,11 @@ export interface ChangeRow {
 /** A query's FROM and WHERE parts and the expression equal to the change's seq. */
 export interface ChangeQueryParts {
   from: string;
+  /**
+   * `from` without the outcome join when no condition needs it: enough to count the changes or
+   * find their keys, at a fraction of the cost (an intent has at most one outcome).
+   */
+  countFrom: string;
   where: string[];
   params: SQLInputValue[];
   key: string;
@@ -64,24 +69,29 @@ export function changeQueryParts(filter: AuditFilter, mode: SearchMode, seqBound
   const terms = filter.text ? searchTerms(filter.text) : [];
   const outcomeJoin = 'LEFT JOIN audit_records o ON o.intent_seq = i.seq';
   let from: string;
+  let countFrom: string;
   let key: string;
   // CROSS JOIN keeps the driving table in the outer loop, so pages come in its (seq) order.
   if (terms.length > 0 && mode === 'fts5') {
     from = `audit_fts f CROSS JOIN audit_records i ON i.seq = f.rowid ${outcomeJoin}`;
+    countFrom = filter.outcome === undefined ? 'audit_fts f CROSS JOIN audit_records i ON i.seq = f.rowid' : from;
     key = 'f.rowid';
     where.push('audit_fts MATCH ?');
     params.push(toFtsQuery(terms));
     addOutcomeCondition(filter.outcome, where, params);
   } else if (filter.outcome === 'unknown') {
     from = `audit_pending p CROSS JOIN audit_records i ON i.seq = p.intent_seq ${outcomeJoin}`;
+    countFrom = 'audit_pending p CROSS JOIN audit_records i ON i.seq = p.intent_seq';
     key = 'p.intent_seq';
   } else if (filter.outcome !== undefined) {
     from = 'audit_records o CROSS JOIN audit_records i ON i.seq = o.intent_seq';
+    countFrom = from;
     key = 'o.intent_seq';
     where.push('o.outcome = ?');
     params.push(filter.outcome);
   } else {
     from = `audit_records i ${outcomeJoin}`;
+    countFrom = 'audit_records i';
     key = 'i.seq';
   }
   where.push("i.kind = 'intent'");
@@ -96,7 +106,7 @@ export function changeQueryParts(filter: AuditFilter, mode: SearchMode, seqBound
     where.push(`${key} BETWEEN ? AND ?`);
     params.push(seqBounds.lo, seqBounds.hi);
   }
-  return { from, where, params, key };
+  return { from, countFrom, where, params, key };
 }
 
 /** The lowest and highest seq of the intents in a time range. */
