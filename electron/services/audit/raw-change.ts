@@ -4,7 +4,7 @@
  */
 import { responseMember } from './changes';
 import type { ChangeRow } from './query';
-import { rawMembers } from './raw-json';
+import { rawMembers, type RawMembers } from './raw-json';
 import type { AuditActor, AuditErrorInfo, AuditInstanceRef, AuditProfileRef, AuditTarget } from './types';
 
 /** One change read from its records' raw members: small fields parsed, payloads kept as text. */
@@ -12,8 +12,8 @@ export class RawChange {
   readonly seq: number;
   readonly intentHash: string;
   readonly outcomeHash: string | null;
-  private readonly intent: Map<string, string>;
-  private readonly outcome: Map<string, string> | null;
+  private readonly intent: RawMembers;
+  private readonly outcome: RawMembers | null;
   // Parsed once per change: several columns read them.
   private readonly cache: { actor?: AuditActor; profile?: AuditProfileRef; instance?: AuditInstanceRef; error?: AuditErrorInfo } = {};
 

@@ -32,6 +32,13 @@ describe('rawMembers', () => {
     expect(parsedMembers(json)).toEqual(JSON.parse(json));
   });
 
+  it('reads a repeated member as JSON.parse does: the last one wins', () => {
+    const json = '{"a":1,"b":2,"a":{"x":3}}';
+    expect(rawMembers(json).get('a')).toBe('{"x":3}');
+    expect(JSON.parse(rawMembers(json).get('a') ?? '')).toEqual((JSON.parse(json) as { a: unknown }).a);
+    expect(rawMembers(json).get('c')).toBeUndefined();
+  });
+
   it('handles an empty object and refuses what is not an object', () => {
     expect(rawMembers('{}').size).toBe(0);
     expect(() => rawMembers('[1]')).toThrow(/not a JSON object/);
