@@ -33,13 +33,16 @@ export interface ExportChunk {
   rows: number;
 }
 
-// Small enough that a few parts in memory stay well under 100 MB of OCSF, large enough that a
-// part's query and messages cost nothing next to its formatting.
+// Small enough that the parts held in memory (threads + 2 at most) stay around 100 MB of OCSF,
+// large enough that a part's query and messages cost nothing next to its formatting.
 const PART_CHANGES = 8000;
 
-/** Worker threads for an export (the option, else the cores, at least 2). */
+// More threads than this gain little (one writer, one file) and would take the whole machine.
+const MAX_DEFAULT_THREADS = 4;
+
+/** Worker threads for an export (the option, else one per core: at least 2, at most 4). */
 export function exportThreads(worker: AuditExportWorkerOptions): number {
-  return Math.max(1, Math.floor(worker.threads ?? Math.max(2, availableParallelism())));
+  return Math.max(1, Math.floor(worker.threads ?? Math.min(MAX_DEFAULT_THREADS, Math.max(2, availableParallelism()))));
 }
 
 /**
@@ -98,7 +101,8 @@ async function* threadedChunks({ worker, data, ranges, fallback, signal }: Threa
     wake = null;
   };
   const dispatch = () => {
-    while (idle.length > 0 && next < ranges.length && next < current + threads * 2) {
+    // A thread may run two parts ahead of the slowest: enough to stay busy, and the bound on memory.
+    while (idle.length > 0 && next < ranges.length && next < current + threads + 2) {
       (idle.pop() as Worker).postMessage({ type: 'part', part: next, range: ranges[next] } satisfies ToExportWorker);
       next++;
     }

@@ -14,7 +14,7 @@ export interface AuditExportWorkerOptions {
   url: URL | string;
   /** Node options for each worker thread, e.g. `['--import', 'tsx']` to run a `.ts` script. */
   execArgv?: string[];
-  /** Threads per export (default: the number of cores, at least 2). */
+  /** Threads per export (default: one per core, at least 2 and at most 4). */
   threads?: number;
   /** Exports of fewer changes run in-process, where starting threads costs more than it saves (default 20,000). */
   minChanges?: number;
