@@ -93,14 +93,17 @@ describe('threaded export', () => {
   const filters: [string, AuditFilter][] = [
     ['everything', {}],
     // Leading parts hold no matching change: the first line written comes from a later part.
-    ['the last quarter of the time range', { from: START + CHANGES * 1500 }],
+    ['the end of the time range', { from: START + CHANGES * 1500 }],
     ['a few scattered changes', { targetId: 'user_5' }],
     ['one outcome', { outcome: 'clerk_error' }],
+    ['outcome unknown (the pending table)', { outcome: 'unknown' }],
+    ['free text (the search index)', { text: 'Müller' }],
     ['nothing', { actor: 'nobody' }],
   ];
   for (const format of FORMATS) {
     it(`writes the same ${format} bytes as the in-process export, for every filter`, async () => {
       for (const [name, filter] of filters) {
+        expect(t.log.count(filter) > 0, name).toBe(name !== 'nothing');
         const inProcess = await exportWith(false, filter, format, `one.${format}`);
         const withThreads = await exportWith(threaded(), filter, format, `two.${format}`);
         expect(withThreads.equals(inProcess), `${format}, ${name}`).toBe(true);
