@@ -26,7 +26,7 @@ run('npx', ['electron-builder', '--dir', '--linux', `-c.electronDist=${standIn}`
 const resources = join(output, 'linux-unpacked', 'resources');
 const listing = spawnSync('npx', ['asar', 'list', join(resources, 'app.asar')], { encoding: 'utf8' }).stdout.split('\n');
 const problems = [];
-for (const required of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/zod/package.json', '/node_modules/keytar/package.json']) {
+for (const required of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/main/audit-export-worker.js', '/node_modules/zod/package.json', '/node_modules/keytar/package.json']) {
   if (!listing.includes(required)) problems.push(`missing from app.asar: ${required}`);
 }
 for (const entry of listing) {

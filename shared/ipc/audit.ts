@@ -1,10 +1,10 @@
 /**
  * The audit log as the IPC contract sees it: the input schemas of the `audit:*` channels and the
- * record types. The types are the audit service's own (plain JSON, made to cross IPC unchanged),
+ * record types (plain JSON in shared/audit/types.ts, made to cross IPC unchanged),
  * re-exported so renderer code imports them from the contract.
  */
 import { z } from 'zod';
-import type { AuditPage } from '../../electron/services/audit/types';
+import type { AuditPage } from '../audit/types';
 
 export type {
   AuditChange,
@@ -22,7 +22,7 @@ export type {
   AuditStateError,
   AuditTarget,
   AuditVerifyResult,
-} from '../../electron/services/audit/types';
+} from '../audit/types';
 
 /** Outcomes a change can have, for the outcome filter. */
 export const AUDIT_OUTCOMES = ['success', 'clerk_error', 'network_error', 'unknown'] as const;

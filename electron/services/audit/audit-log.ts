@@ -38,7 +38,7 @@ import type {
   IntentRecord,
   OutcomeInput,
   RetentionRecord,
-} from './types';
+} from '../../../shared/audit/types';
 import { verifyChain } from './verify';
 
 /** How to build an {@link AuditLog}. */

@@ -3,7 +3,7 @@
  * shows, and into the full detail for the drawer.
  */
 import type { ChangeRow } from './query';
-import type { AuditChange, AuditChangeDetail, IntentRecord, OutcomeRecord } from './types';
+import type { AuditChange, AuditChangeDetail, IntentRecord, OutcomeRecord } from '../../../shared/audit/types';
 
 /** The parsed records of one change. */
 export interface ChangeRecords {

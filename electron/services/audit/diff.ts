@@ -2,7 +2,7 @@
  * The difference between a record's state before and after a change, leaf by leaf, with JSON
  * Pointer paths, so the detail drawer can show "first_name: Ann → Anna" without re-deriving it.
  */
-import type { AuditDiffEntry } from './types';
+import type { AuditDiffEntry } from '../../../shared/audit/types';
 
 /** Changed leaves from `before` to `after` (plain JSON data); arrays are compared index by index. */
 export function diffStates(before: unknown, after: unknown): AuditDiffEntry[] {

@@ -8,7 +8,7 @@ import { CSV_COLUMNS, csvLine } from './export-csv';
 import { ocsfEvent } from './export-ocsf';
 import type { ChangeRow } from './query';
 import { RawChange } from './raw-change';
-import type { AuditExportFormat } from './types';
+import type { AuditExportFormat } from '../../../shared/audit/types';
 
 /** Writes one file format: a header, one chunk per change, a footer. */
 export interface ExportFormat {

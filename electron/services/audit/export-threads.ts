@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { KeyRange } from './change-reader';
 import type { AuditExportWorkerOptions } from './export-worker-location';
 import type { ChangeQueryParts } from './query';
-import type { AuditExportFormat } from './types';
+import type { AuditExportFormat } from '../../../shared/audit/types';
 
 /** What a worker thread is started with. */
 export interface ExportWorkerData {

@@ -18,7 +18,7 @@ import { exportFormat, type ExportFormat } from './export-formats';
 import { exportThreads, splitKeys, threadedExport, type ExportChunk, type ExportSource } from './export-threads';
 import { defaultExportWorker } from './export-worker-location';
 import type { ChangeQueryParts } from './query';
-import type { AuditExportFormat, AuditExportOptions, AuditExportResult, AuditFilter } from './types';
+import type { AuditExportFormat, AuditExportOptions, AuditExportResult, AuditFilter } from '../../../shared/audit/types';
 
 const FORMATS: readonly AuditExportFormat[] = ['csv', 'ndjson', 'ocsf'];
 const DEFAULT_MIN_THREADED_CHANGES = 20_000;

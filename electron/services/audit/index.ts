@@ -8,4 +8,4 @@ export { openAuditLog, type OwnedAuditLog } from './open';
 export { createAuditMiddleware, type AuditContext } from './middleware';
 export { osActor } from './actor';
 export { REDACTED, redactSecrets } from './redact';
-export type * from './types';
+export type * from '../../../shared/audit/types';

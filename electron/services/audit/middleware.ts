@@ -10,7 +10,7 @@ import { osActor } from './actor';
 import type { AuditLog } from './audit-log';
 import { diffStates } from './diff';
 import { redactSecrets } from './redact';
-import type { AuditActor, AuditInstanceRef, AuditProfileRef, AuditStateError, IntentInput, OutcomeInput } from './types';
+import type { AuditActor, AuditInstanceRef, AuditProfileRef, AuditStateError, IntentInput, OutcomeInput } from '../../../shared/audit/types';
 import { describeForm } from './uploads';
 
 /** What a profile's recorder stamps on every record. */

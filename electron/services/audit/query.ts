@@ -7,7 +7,7 @@ import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SearchMode } from './schema';
 import { searchTerms, toFtsQuery, toLikePatterns } from './search-text';
-import type { AuditFilter, AuditOutcomeKind } from './types';
+import type { AuditFilter, AuditOutcomeKind } from '../../../shared/audit/types';
 
 const OUTCOMES: readonly AuditOutcomeKind[] = ['success', 'clerk_error', 'network_error', 'unknown'];
 

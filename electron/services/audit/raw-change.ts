@@ -5,7 +5,7 @@
 import { responseMember } from './changes';
 import type { ChangeRow } from './query';
 import { rawMembers, type RawMembers } from './raw-json';
-import type { AuditActor, AuditErrorInfo, AuditInstanceRef, AuditProfileRef, AuditTarget } from './types';
+import type { AuditActor, AuditErrorInfo, AuditInstanceRef, AuditProfileRef, AuditTarget } from '../../../shared/audit/types';
 
 /** One change read from its records' raw members: small fields parsed, payloads kept as text. */
 export class RawChange {

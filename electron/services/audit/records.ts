@@ -3,7 +3,7 @@
  * relies on (bad input is a programming error here, reported as a TypeError naming the field).
  */
 import type { HttpMethod } from '../clerk/call';
-import type { AuditActor, IntentInput, IntentRecord, OutcomeInput, OutcomeRecord, RecordedOutcome } from './types';
+import type { AuditActor, IntentInput, IntentRecord, OutcomeInput, OutcomeRecord, RecordedOutcome } from '../../../shared/audit/types';
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 const OUTCOMES: readonly RecordedOutcome[] = ['success', 'clerk_error', 'network_error'];

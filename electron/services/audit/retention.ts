@@ -7,7 +7,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { AuditLog } from './audit-log';
-import type { AuditProgress, AuditPruneResult } from './types';
+import type { AuditProgress, AuditPruneResult } from '../../../shared/audit/types';
 
 const DAY_MS = 86_400_000;
 const DELETE_BATCH = 5_000;

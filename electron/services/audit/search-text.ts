@@ -2,7 +2,7 @@
  * Free-text search: what of an intent is indexed (its action, target, path, profile, actor and
  * every value of its payloads, already redacted) and how typed words become an FTS5 query.
  */
-import type { IntentRecord } from './types';
+import type { IntentRecord } from '../../../shared/audit/types';
 
 const MAX_INDEXED_CHARS = 32_768;
 

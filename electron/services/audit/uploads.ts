@@ -3,7 +3,7 @@
  * are described by name, type, size and SHA-256; their bytes are never stored.
  */
 import { createHash } from 'node:crypto';
-import type { AuditFile } from './types';
+import type { AuditFile } from '../../../shared/audit/types';
 
 /** A form's text fields (repeated names become arrays) and its files' descriptions. */
 export async function describeForm(form: FormData): Promise<{ fields: Record<string, unknown>; files: AuditFile[] }> {

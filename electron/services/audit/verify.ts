@@ -6,7 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { chainHash, GENESIS_HASH } from './chain';
-import type { AuditProblemReason, AuditVerifyOptions, AuditVerifyResult, CheckpointRecord } from './types';
+import type { AuditProblemReason, AuditVerifyOptions, AuditVerifyResult, CheckpointRecord } from '../../../shared/audit/types';
 
 const BATCH = 10_000;
 

@@ -4,14 +4,9 @@
  * without each feature having to remember them.
  */
 
-/** HTTP methods the Backend API uses. */
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+import type { HttpMethod, QueryParams } from '../../../shared/clerk/http';
 
-/** A query value; arrays are sent as repeated keys, `undefined`/`null` are dropped. */
-export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
-
-/** Query parameters of a call. */
-export type QueryParams = Record<string, QueryValue>;
+export type { HttpMethod, QueryParams, QueryValue } from '../../../shared/clerk/http';
 
 /** One Backend API call, described before it is sent. */
 export interface ClerkCall {

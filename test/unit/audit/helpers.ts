@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditLog, type OwnedAuditLog } from '../../../electron/services/audit';
 import type { AuditLogOptions } from '../../../electron/services/audit/audit-log';
-import type { IntentInput, OutcomeInput } from '../../../electron/services/audit/types';
+import type { IntentInput, OutcomeInput } from '../../../shared/audit/types';
 
 /** A log on a temp file; `cleanup` closes it and removes the directory. */
 export interface TempLog {

@@ -2,7 +2,7 @@
  * The audit log's data: the records as stored in the hash chain, and the merged views, filters and
  * results the UI and IPC layer use. Everything here is plain JSON so it can cross IPC unchanged.
  */
-import type { HttpMethod, QueryParams } from '../clerk/call';
+import type { HttpMethod, QueryParams } from '../clerk/http';
 
 /** How a change ended; `unknown` means no outcome was recorded (still in flight, or the app stopped). */
 export type AuditOutcomeKind = 'success' | 'clerk_error' | 'network_error' | 'unknown';
