@@ -2,17 +2,17 @@
  * The preload: exposes `window.clerkAdmin`, one typed function per contract channel, and nothing
  * else. ipcRenderer itself never crosses the context bridge.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer as ipc } from 'electron';
 import { createBridge } from '../../shared/ipc/bridge';
 import { events, type EventName } from '../../shared/ipc/contract';
 
 const bridge = createBridge(
-  (channel, input) => ipcRenderer.invoke(channel, input),
+  (channel, input) => ipc.invoke(channel, input),
   (event: EventName, listener) => {
     if (!Object.hasOwn(events, event)) return () => {};
     const forward = (_event: unknown, payload: unknown) => listener(payload);
-    ipcRenderer.on(event, forward);
-    return () => ipcRenderer.removeListener(event, forward);
+    ipc.on(event, forward);
+    return () => ipc.removeListener(event, forward);
   },
 );
 

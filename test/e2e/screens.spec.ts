@@ -70,7 +70,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     // A key Clerk no longer accepts: the list explains the failure with Clerk's code and trace id.
     const production = (await app.services.profiles.list()).find((p) => p.name === 'Acme production')!;
-    await app.secrets.set(production.id, 'sk_live_revoked000000000000000000');
+    await app.secrets.set(production.id, `sk_live_${'0'.repeat(24)}`); // a key no instance knows
     await users.root.getByTestId('users-refresh').click();
     await expect(users.errorState).toBeVisible();
     await saveScreen(page, 'users-error', scheme);

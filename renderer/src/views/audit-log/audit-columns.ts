@@ -2,12 +2,11 @@
 import { h } from 'vue';
 import type { DataTableColumns } from 'naive-ui';
 import type { AuditChange } from '@shared/ipc/audit';
+import { mutedCell as muted, nowrapCell } from '../../components/table-cells';
 import { environmentStyle } from '../../environments';
 import { formatDateTimePrecise } from '../../format';
 import { formatDuration, formatLogTime, knownEnvironment, targetText } from './audit-display';
 import OutcomeTag from './OutcomeTag.vue';
-
-const muted = (text: string) => h('span', { class: 'cell-muted' }, text);
 
 function profileCell(change: AuditChange) {
   const environment = knownEnvironment(change.profile.environment);
@@ -25,7 +24,7 @@ export function auditColumns(): DataTableColumns<AuditChange> {
       key: 'time',
       title: 'Time',
       width: 182,
-      render: (change) => h('span', { class: 'cell-nowrap', title: formatDateTimePrecise(change.time), 'data-testid': 'audit-time' }, formatLogTime(change.time)),
+      render: (change) => nowrapCell(formatLogTime(change.time), { title: formatDateTimePrecise(change.time), 'data-testid': 'audit-time' }),
     },
     {
       key: 'actor',
@@ -66,7 +65,7 @@ export function auditColumns(): DataTableColumns<AuditChange> {
       title: 'Duration',
       width: 84,
       align: 'right',
-      render: (change) => (change.durationMs === null ? muted('—') : h('span', { class: 'cell-nowrap' }, formatDuration(change.durationMs))),
+      render: (change) => (change.durationMs === null ? muted('—') : nowrapCell(formatDuration(change.durationMs))),
     },
   ];
 }

@@ -2,12 +2,12 @@
 import { h } from 'vue';
 import { NTag, type DataTableColumns } from 'naive-ui';
 import type { User } from '@shared/clerk';
+import { mutedCell as muted, nowrapCell } from '../../components/table-cells';
 import { formatDate, formatDateTime } from '../../format';
 import type { SortDirection, UserSortColumn } from '../../stores/user-sort';
 import UserAvatar from './UserAvatar.vue';
 import { displayName, primaryEmail, primaryPhone } from './user-display';
 
-const muted = (text: string) => h('span', { class: 'cell-muted' }, text);
 const orDash = (value: string | null | undefined) => (value ? value : muted('—'));
 
 function statusTags(user: User) {
@@ -47,7 +47,7 @@ export function userColumns(direction: (column: UserSortColumn) => SortDirection
       ...sortable('lastSignInAt'),
       title: 'Last sign-in',
       width: 184,
-      render: (user) => (user.last_sign_in_at ? h('span', { class: 'cell-nowrap' }, formatDateTime(user.last_sign_in_at)) : muted('Never')),
+      render: (user) => (user.last_sign_in_at ? nowrapCell(formatDateTime(user.last_sign_in_at)) : muted('Never')),
     },
     { key: 'status', title: 'Status', width: 100, render: statusTags },
   ];
