@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/support/request-log-setup.ts'],
         },
       },
       {
@@ -25,6 +26,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/support/request-log-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -63,6 +63,7 @@ export function encodeQuery(query: RequestOptions['query'] = {}): string {
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<TestSandbox> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sandbox-test-'));
   const logFile = join(dataDir, 'requests.jsonl');
+  const previousLog = process.env.SANDBOX_REQUEST_LOG;
   process.env.SANDBOX_REQUEST_LOG = logFile;
   const key = generateSandboxSecretKey();
   const sandbox = await startSandbox({ rateLimit: false, seedUsers: 60, ...options, dataDir, secretKeys: [key, ...(options.secretKeys ?? [])] });
@@ -98,7 +99,10 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
     async cleanup() {
       await sandbox.close();
       // Later Sandboxes in this worker must not log into a folder that is about to disappear.
-      if (process.env.SANDBOX_REQUEST_LOG === logFile) delete process.env.SANDBOX_REQUEST_LOG;
+      if (process.env.SANDBOX_REQUEST_LOG === logFile) {
+        if (previousLog === undefined) delete process.env.SANDBOX_REQUEST_LOG;
+        else process.env.SANDBOX_REQUEST_LOG = previousLog;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
