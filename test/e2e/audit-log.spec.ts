@@ -11,6 +11,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { User } from '../../shared/clerk';
 import type { UserPage } from '../../shared/ipc/contract';
 import { APP_DATABASE_FILE } from '../../electron/services/storage/app-database';
+import { intentInput } from '../support/audit-records';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
 import type { AuditPage } from './pages/audit-page';
@@ -74,8 +75,8 @@ test('changes made in the UI are in the Audit log with their outcomes; filters, 
   const traceId = await makeChanges(app, shell, users, userDetail, first, second);
 
   await shell.openSection('audit-log');
-  expect(await audit.actions()).toEqual(['users.lock', 'users.lock', 'users.unban', 'users.ban']);
-  expect(await audit.outcomes()).toEqual(['clerk_error', 'success', 'success', 'success']);
+  await audit.expectActions(['users.lock', 'users.lock', 'users.unban', 'users.ban']);
+  await audit.expectOutcomes(['clerk_error', 'success', 'success', 'success']);
   await expect(audit.rows.first().getByTestId('audit-outcome')).toHaveText('Clerk error · resource_not_found');
   await expect(audit.rows.first().getByTestId('audit-status')).toHaveText('404');
   await expect(audit.rows.first().getByTestId('audit-profile')).toContainText('Sandbox');
@@ -83,21 +84,21 @@ test('changes made in the UI are in the Audit log with their outcomes; filters, 
 
   // Filters and search narrow the list.
   await audit.pick('outcome', 'Clerk error');
-  expect(await audit.actions()).toEqual(['users.lock']);
+  await audit.expectActions(['users.lock']);
   await audit.clearFilters();
   await audit.pick('action', /^users\.ban$/);
-  expect(await audit.actions()).toEqual(['users.ban']);
+  await audit.expectActions(['users.ban']);
   await audit.clearFilters();
   await audit.targetFilter.fill(first.id);
   await audit.targetFilter.press('Enter');
-  expect(await audit.actions()).toEqual(['users.lock', 'users.unban', 'users.ban']);
+  await audit.expectActions(['users.lock', 'users.unban', 'users.ban']);
   await audit.clearFilters();
   await audit.searchFor(second.id);
-  expect(await audit.actions()).toEqual(['users.lock']);
+  await audit.expectActions(['users.lock']);
   await audit.searchFor('zz-nothing-matches-zz');
   await expect(audit.emptyState).toContainText('No changes match these filters');
   await audit.emptyState.getByTestId('audit-empty-clear').click();
-  expect(await audit.actions()).toHaveLength(4);
+  await expect.poll(() => audit.actions()).toHaveLength(4);
 
   // The ban's drawer: the diff as path / before / after.
   await audit.open(audit.rowOf('users.ban'));
@@ -244,7 +245,7 @@ test('the Audit log reads with no profile at all; a record of a deleted profile 
   await expect(page.getByTestId('profiles-empty')).toBeVisible();
   await expect(page.getByTestId('nav-users')).toBeDisabled();
   await page.getByTestId('nav-audit-log').click();
-  expect(await audit.actions()).toEqual(['users.lock']);
+  await audit.expectActions(['users.lock']);
   await audit.open(audit.rows.first());
   await expect(audit.drawer.getByTestId('audit-open-target')).toBeDisabled();
 });
@@ -254,17 +255,17 @@ test('the table loads older changes as it scrolls', async ({ app, shell, audit }
   const log = app.services.audit!;
   log.appendBatch(() => {
     for (let i = 0; i < 350; i++) {
-      const seq = log.appendIntent({
-        actor: { user: 'dana', host: 'dana-mbp' },
-        appVersion: '0.1.0',
-        profile: { id: '7f1c2e9a-3b4d-4e5f-8a6b-1c2d3e4f5a6b', name: 'Acme production', environment: 'production' },
-        instance: { apiUrl: 'https://api.clerk.com/v1', keyFingerprint: '9c1f2a7be04d3e55' },
-        action: 'users.lock',
-        method: 'POST',
-        route: '/users/{user_id}/lock',
-        path: `/users/user_${i}/lock`,
-        target: { type: 'user', id: `user_${i}` },
-      }).seq;
+      const seq = log.appendIntent(
+        intentInput({
+          actor: { user: 'dana', host: 'dana-mbp' },
+          profile: { id: '7f1c2e9a-3b4d-4e5f-8a6b-1c2d3e4f5a6b', name: 'Acme production', environment: 'production' },
+          action: 'users.lock',
+          method: 'POST',
+          route: '/users/{user_id}/lock',
+          path: `/users/user_${i}/lock`,
+          target: { type: 'user', id: `user_${i}` },
+        }),
+      ).seq;
       log.appendOutcome(seq, { outcome: 'success', status: 200, durationMs: 40 });
     }
   });
@@ -291,7 +292,7 @@ test('“Open target” of another profile’s change switches to that profile a
   await shell.openSection('audit-log');
   await expect(audit.rows.first().getByTestId('audit-profile')).toContainText('Second instance');
   await audit.pick('profile', 'Second instance');
-  expect(await audit.actions()).toEqual(['users.lock']);
+  await audit.expectActions(['users.lock']);
   await audit.open(audit.rows.first());
   await audit.drawer.getByTestId('audit-open-target').click();
   await expect(shell.activeProfileName()).toHaveText('Second instance');

@@ -5,4 +5,6 @@ export interface Fact {
   mono?: boolean;
   /** Dim the value (absent, never, off). */
   muted?: boolean;
+  /** `data-testid` of the value, for the e2e tests. */
+  testId?: string;
 }

@@ -38,10 +38,17 @@ export class AuditPage {
     return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action') ?? ''));
   }
 
-  /** The outcomes of the rows shown, top first. */
-  async outcomes(): Promise<string[]> {
-    await this.idle();
-    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-outcome') ?? ''));
+  /**
+   * Waits until the rows show exactly these actions, top first. A filter's reload may start just
+   * after the click, so a single read could still see the previous rows.
+   */
+  async expectActions(expected: string[]): Promise<void> {
+    await expect.poll(() => this.actions()).toEqual(expected);
+  }
+
+  /** Waits until the rows show exactly these outcomes, top first. */
+  async expectOutcomes(expected: string[]): Promise<void> {
+    await expect.poll(() => this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-outcome') ?? ''))).toEqual(expected);
   }
 
   /** The newest row of an action (with that outcome, if given). */

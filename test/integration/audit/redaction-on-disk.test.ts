@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/errors';
 import { createAuditMiddleware, openAuditLog, type OwnedAuditLog } from '../../../electron/services/audit';
 import type { ClerkCall, ClerkResponse } from '../../../electron/services/clerk/call';
+import { intentInput } from '../../support/audit-records';
 
 // Every value here is a secret that must never reach the database file or its WAL.
 const SECRETS = {
@@ -81,17 +82,7 @@ it('writes none of the secret values to the database file or its WAL', async () 
     }),
   ).rejects.toBeInstanceOf(AppError);
   // A query string with a ticket, through the log directly.
-  log.appendIntent({
-    actor: { user: 'alice', host: 'laptop' },
-    appVersion: '1.0.0',
-    profile: { id: 'prof_1', name: 'Acme', environment: 'production' },
-    instance: { apiUrl: 'https://api.clerk.com/v1', keyFingerprint: '3f9a0c4be172' },
-    action: 'test.query',
-    method: 'POST',
-    route: '/x',
-    path: '/x',
-    query: { redirect_url: `https://app.example.com/?ticket=${SECRETS.signInTicket}` },
-  });
+  log.appendIntent(intentInput({ action: 'test.query', query: { redirect_url: `https://app.example.com/?ticket=${SECRETS.signInTicket}` } }));
 
   expect(log.count()).toBe(11);
   expect(existsSync(`${dbPath}-wal`)).toBe(true); // the freshly written pages are in the WAL: scan it as well

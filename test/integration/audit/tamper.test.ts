@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../../electron/services/audit';
+import { intentInput } from '../../support/audit-records';
 
 let dir = '';
 let dbPath = '';
@@ -15,17 +16,7 @@ beforeEach(() => {
   dbPath = join(dir, 'app.sqlite');
   const log = openAuditLog(dbPath);
   for (const name of ['Ann', 'Bob', 'Cy', 'Di']) {
-    const seq = log.appendIntent({
-      actor: { user: 'alice', host: 'laptop' },
-      appVersion: '1.0.0',
-      profile: { id: 'prof_1', name: 'Acme', environment: 'production' },
-      instance: { apiUrl: 'https://api.clerk.com/v1', keyFingerprint: '3f9a0c4be172' },
-      action: 'users.update',
-      method: 'PATCH',
-      route: '/users/{user_id}',
-      path: `/users/user_${name}`,
-      body: { first_name: name },
-    }).seq;
+    const seq = log.appendIntent(intentInput({ path: `/users/user_${name}`, target: { type: 'user', id: `user_${name}` }, body: { first_name: name } })).seq;
     log.appendOutcome(seq, { outcome: 'success', status: 200, durationMs: 10 });
   }
   log.close();

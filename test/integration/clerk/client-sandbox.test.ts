@@ -12,6 +12,7 @@ import { createClerkClient, type ClerkClientOptions } from '../../../electron/se
 import { realSleep } from '../../../electron/services/clerk/rate-budget';
 import { getUser, listUsers } from '../../../electron/services/clerk/users';
 import { generateSandboxSecretKey, startSandbox } from '../../../electron/services/sandbox';
+import { rejection } from '../../support/rejection';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -30,15 +31,6 @@ async function sandboxWith(options: { rateLimit?: { requests: number; windowMs: 
 
 function clientFor(apiUrl: string, key: string, overrides: Partial<ClerkClientOptions> = {}) {
   return createClerkClient({ apiUrl, secretKey: async () => key, ...overrides });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
-/** Shared set-up for the audit tests: a real SQLite file in a fresh temp dir, and sample inputs. */
+/** Shared set-up for the audit tests: a real SQLite file in a fresh temp dir (sample inputs: test/support/audit-records.ts). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditLog, type OwnedAuditLog } from '../../../electron/services/audit';
 import type { AuditLogOptions } from '../../../electron/services/audit/audit-log';
-import type { IntentInput, OutcomeInput } from '../../../shared/audit/types';
 
 /** A log on a temp file; `cleanup` closes it and removes the directory. */
 export interface TempLog {
@@ -36,24 +35,4 @@ export function steppingClock(start = Date.UTC(2026, 0, 15, 9, 0, 0), step = 100
   return () => (now += step);
 }
 
-/** An intent for `users.update` on `user_1` through profile `prof_1`, with `overrides` applied. */
-export function intentInput(overrides: Partial<IntentInput> = {}): IntentInput {
-  return {
-    actor: { user: 'alice', host: 'alice-laptop' },
-    appVersion: '1.2.3',
-    profile: { id: 'prof_1', name: 'Acme Production', environment: 'production' },
-    instance: { apiUrl: 'https://api.clerk.com/v1', keyFingerprint: '3f9a0c4be172' },
-    action: 'users.update',
-    method: 'PATCH',
-    route: '/users/{user_id}',
-    path: '/users/user_1',
-    target: { type: 'user', id: 'user_1' },
-    body: { first_name: 'Ann' },
-    ...overrides,
-  };
-}
-
-/** A successful outcome. */
-export function successOutcome(overrides: Partial<OutcomeInput> = {}): OutcomeInput {
-  return { outcome: 'success', status: 200, durationMs: 120, traceId: 'trace_ok', response: { object: 'user', id: 'user_1' }, ...overrides };
-}
+export { intentInput, successOutcome } from '../../support/audit-records';

@@ -4,6 +4,7 @@ import type { ClerkMiddleware } from '../../../electron/services/clerk/call';
 import { CLERK_API_VERSION, createClerkClient, type ClerkClientOptions } from '../../../electron/services/clerk/client';
 import { RateBudget } from '../../../electron/services/clerk/rate-budget';
 import { clerkErrors, drop, hang, json, startScriptServer, text, type ScriptServer } from './script-server';
+import { rejection } from '../../support/rejection';
 
 const KEY = 'sk_test_QmFzZTY0U2VjcmV0S2V5Rm9yVGVzdHM';
 
@@ -29,15 +30,6 @@ function clientFor(overrides: Partial<ClerkClientOptions> = {}) {
     ...overrides,
   });
   return { client, waits };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe('request pipeline', () => {

@@ -10,6 +10,7 @@ import type { KeyValidator } from '../../../electron/services/profiles/key-check
 import { openAppDatabase } from '../../../electron/services/storage/app-database';
 import { SettingsStore } from '../../../electron/services/storage/settings-store';
 import { MemorySecretStore } from '../../support/memory-secret-store';
+import { rejection } from '../../support/rejection';
 
 const LIVE_KEY = 'sk_live_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6';
 const TEST_KEY = 'sk_test_' + 'Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4';
@@ -40,15 +41,6 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const caught = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-};
-
 describe('ProfileService', () => {
   it('validates the key with the instance, keeps it only in the secret store and shows a masked hint', async () => {
     const view = await service.create({ name: 'Prod EU', environment: 'production', apiUrl: 'https://api.clerk.com/v1', secretKey: LIVE_KEY });
@@ -61,14 +53,14 @@ describe('ProfileService', () => {
   });
 
   it('rejects a key without a Clerk secret-key prefix next to the key field, before any call', async () => {
-    const error = await caught(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: 'pk_test_abc' }));
+    const error = await rejection(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: 'pk_test_abc' }));
     expect(error.fieldMessage('secretKey')).toMatch(/should start with sk_test_/);
     expect(validated).toEqual([]);
     expect(await service.list()).toEqual([]);
   });
 
   it('flags a live key on a development profile unless confirmed', async () => {
-    const error = await caught(service.create({ name: 'Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: LIVE_KEY }));
+    const error = await rejection(service.create({ name: 'Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: LIVE_KEY }));
     expect(error.code).toBe('key_environment_mismatch');
     expect(error.fieldMessage('secretKey')).toMatch(/live \(production\) key/);
     const view = await service.create({
@@ -85,7 +77,7 @@ describe('ProfileService', () => {
     validator = async () => {
       throw new AppError({ kind: 'clerk', status: 401, code: 'clerk_key_invalid', message: 'The provided Clerk Secret Key is invalid.' });
     };
-    const error = await caught(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY }));
+    const error = await rejection(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY }));
     expect(error.kind).toBe('validation');
     expect(error.fieldMessage('secretKey')).toBe('This key was rejected by Clerk.');
     expect(error.message).toMatch(/rejected by Clerk \(clerk_key_invalid\)/);
@@ -97,14 +89,14 @@ describe('ProfileService', () => {
     validator = async () => {
       throw new AppError({ kind: 'network', message: 'connection refused by 127.0.0.1:9' });
     };
-    const error = await caught(service.create({ name: 'x', environment: 'development', apiUrl: 'http://127.0.0.1:9/v1', secretKey: TEST_KEY }));
+    const error = await rejection(service.create({ name: 'x', environment: 'development', apiUrl: 'http://127.0.0.1:9/v1', secretKey: TEST_KEY }));
     expect(error.fieldMessage('apiUrl')).toBe('Could not reach 127.0.0.1:9. Check the URL and your connection.');
     expect(error.message).toContain('connection refused');
   });
 
   it('writes nothing when the keychain is locked', async () => {
     secrets.failWith = 'Cannot create an item in a locked collection';
-    const error = await caught(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY }));
+    const error = await rejection(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY }));
     expect(error.kind).toBe('keychain');
     expect(error.message).toMatch(/Unlock your keychain/);
     secrets.failWith = undefined;
@@ -126,7 +118,7 @@ describe('ProfileService', () => {
   it('deletes the keychain entry with the profile, and keeps the profile if the keychain refuses', async () => {
     const view = await service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
     secrets.failWith = 'locked';
-    await caught(service.delete(view.id));
+    await rejection(service.delete(view.id));
     expect((await service.list()).map((p) => p.id)).toEqual([view.id]);
     secrets.failWith = undefined;
     await service.delete(view.id);
