@@ -5,8 +5,9 @@
  */
 import { auditRecorderFor, type AuditRecordingOptions } from './audit-recording';
 import { createClerkClient, type ClerkClient } from './clerk/client';
-import { budgetFor } from './clerk/rate-budget';
-import type { ProfileService } from './profiles/profile-service';
+import { budgetFor, type RateBudget } from './clerk/rate-budget';
+import { isProductionClass, type ProfileService } from './profiles/profile-service';
+import type { ProfileRecord } from './profiles/profile-store';
 
 /** Options shared by every client. */
 export interface ClerkClientsOptions {
@@ -15,6 +16,11 @@ export interface ClerkClientsOptions {
   audit: Omit<AuditRecordingOptions, 'keyFingerprint'>;
   fetch?: typeof fetch;
   userAgent?: string;
+}
+
+/** A profile's rate budget: production's for every production-class profile (a live key included). */
+export function budgetForProfile(profile: ProfileRecord): RateBudget {
+  return budgetFor(isProductionClass(profile) ? 'production' : profile.environment);
 }
 
 /** Hands out the client of a profile. */
@@ -31,9 +37,9 @@ export class ClerkClients {
       const profile = profiles.require(profileId);
       client = createClerkClient({
         apiUrl: profile.apiUrl,
-        secretKey: () => profiles.secretKey(profileId),
+        secretKey: (origin) => profiles.secretKey(profileId, origin),
         fetch: this.options.fetch,
-        budget: budgetFor(profile.environment),
+        budget: budgetForProfile(profile),
         userAgent: this.options.userAgent,
         middleware: [auditRecorderFor(profile, { ...this.options.audit, keyFingerprint: (id) => profiles.keyFingerprint(id) })],
       });

@@ -12,8 +12,37 @@ export const clerkId = (prefix: string) =>
 /** Instance environment. */
 export const environment = z.enum(['development', 'staging', 'production'] satisfies typeof ENVIRONMENTS);
 
+// Control characters (C0, DEL, C1), bidirectional marks, embeddings, overrides and isolates, and
+// other invisible format characters that can make a name read as something else.
+const HIDDEN_OR_CONTROL = /[\p{Cc}\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u;
+
+/** Why a text a person will read is not plain text, or undefined when it is. */
+export function plainTextProblem(value: string): string | undefined {
+  if (!value.isWellFormed()) return 'Remove the broken character (an unpaired surrogate): it cannot be shown reliably.';
+  const hidden = HIDDEN_OR_CONTROL.exec(value);
+  if (hidden) {
+    const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `Remove the hidden control or direction character (${code}): names must be plain text.`;
+  }
+  return undefined;
+}
+
+/**
+ * Free text that a person reads later (in the app, or stamped on audit records): trimmed, and
+ * refused when it holds control characters, bidirectional overrides or lone surrogates.
+ */
+export const plainText = (max: number, tooLong = `Keep it under ${max} characters.`) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .superRefine((value, ctx) => {
+      const problem = plainTextProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
 /** Profile name as typed by the administrator. */
-export const profileName = z.string().trim().min(1, 'Give the profile a name.').max(60, 'Keep the name under 60 characters.');
+export const profileName = plainText(60, 'Keep the name under 60 characters.').pipe(z.string().min(1, 'Give the profile a name.'));
 
 /** The Backend API base URL; http only on loopback (the Sandbox), https everywhere else. */
 export const apiUrl = z

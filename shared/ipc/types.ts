@@ -17,6 +17,13 @@ export interface ProfileView {
   hasKey: boolean;
   /** Prefix and last four characters, e.g. `sk_live_…a1b2`. */
   keyHint: string | null;
+  /** The stored key is a live (`sk_live_`) key: it always belongs to a production instance in Clerk. */
+  liveKey: boolean;
+  /**
+   * Treated as production whatever its label says: marked production, or holding a live key. Such a
+   * profile gets production's banner, rate budget and guardrails.
+   */
+  productionClass: boolean;
   createdAt: number;
   updatedAt: number;
 }

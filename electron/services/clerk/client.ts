@@ -17,8 +17,8 @@ export const CLERK_API_VERSION = '2026-05-12';
 export interface ClerkClientOptions {
   /** Base URL including the version segment, e.g. `https://api.clerk.com/v1`. */
   apiUrl: string;
-  /** Reads the key (from the keychain) when a request is sent; the client never keeps it. */
-  secretKey: () => Promise<string>;
+  /** Reads the key (from the keychain) for a request to `origin` when it is sent; the client never keeps it. */
+  secretKey: (origin: string) => Promise<string>;
   fetch?: typeof fetch;
   /** Per attempt (default 30 s). */
   timeoutMs?: number;
@@ -86,7 +86,7 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
     });
     let key = '';
     try {
-      key = await options.secretKey();
+      key = await options.secretKey(url.origin);
       return await exchange(call, url, key);
     } catch (error) {
       throw error instanceof AppError ? withoutSecret(error, key) : error;

@@ -4,7 +4,7 @@
  * failure at any step leaves nothing half-saved and no key outside the keychain.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError, type Environment, type ProfileView } from '../../../shared/ipc';
+import { AppError, fieldError, type Environment, type ProfileView } from '../../../shared/ipc';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../storage/settings-store';
 import { checkKeyShape, explainValidationFailure, keyFingerprint, keyHint, type KeyValidator } from './key-checks';
@@ -61,9 +61,25 @@ export class ProfileService {
     return record;
   }
 
-  /** The profile's secret key, read from the keychain (main only; never returned over IPC). */
-  async secretKey(id: string): Promise<string> {
+  /**
+   * The profile's secret key, read from the keychain (main only; never returned over IPC), for a
+   * request to `origin`. A key is only ever handed out for the origin of the API URL it was entered
+   * with (an origin change needs the key typed again, see {@link update}), so no code path can send
+   * a stored key to another host.
+   */
+  async secretKey(id: string, origin: string): Promise<string> {
     const record = this.require(id);
+    if (originOf(record.apiUrl) !== origin) {
+      throw new AppError({
+        kind: 'forbidden',
+        code: 'key_origin_mismatch',
+        message: `The secret key of "${record.name}" is only sent to ${originOf(record.apiUrl)}; a request to ${origin} was refused.`,
+      });
+    }
+    return this.storedKey(record);
+  }
+
+  private async storedKey(record: ProfileRecord): Promise<string> {
     const key = await this.deps.secrets.get(record.id);
     if (!key) {
       throw new AppError({
@@ -82,15 +98,19 @@ export class ProfileService {
   async keyFingerprint(id: string): Promise<string> {
     const record = this.require(id);
     if (record.keyFingerprint) return record.keyFingerprint;
-    const fingerprint = keyFingerprint(await this.secretKey(id));
+    const fingerprint = keyFingerprint(await this.storedKey(record));
     this.deps.store.update({ ...record, keyFingerprint: fingerprint });
     return fingerprint;
   }
 
-  /** The active profile, falling back to the first one. */
+  /**
+   * The active profile, or null when none is chosen. There is deliberately no fallback to another
+   * profile: after the active one is deleted the administrator picks the next one, so a production
+   * instance is never opened without a word.
+   */
   async active(): Promise<ProfileView | null> {
     const id = this.deps.settings.get<string>(ACTIVE_PROFILE);
-    const record = (id && this.deps.store.get(id)) || this.deps.store.list()[0];
+    const record = id ? this.deps.store.get(id) : undefined;
     return record ? toView(record) : null;
   }
 
@@ -103,6 +123,7 @@ export class ProfileService {
 
   /** Validates the key with the instance, stores it in the keychain, then saves the profile. */
   async create(input: NewProfile): Promise<ProfileView> {
+    this.checkNameFree(input.name);
     checkKeyShape(input.secretKey, input.environment, input.allowEnvironmentMismatch ?? false);
     await this.validate(input.apiUrl, input.secretKey);
     const now = this.now();
@@ -110,7 +131,7 @@ export class ProfileService {
       id: randomUUID(),
       name: input.name,
       environment: input.environment,
-      apiUrl: input.apiUrl,
+      apiUrl: normaliseApiUrl(input.apiUrl),
       isSandbox: false,
       keyHint: keyHint(input.secretKey),
       keyFingerprint: keyFingerprint(input.secretKey),
@@ -129,19 +150,26 @@ export class ProfileService {
 
   /**
    * Applies changes. A new key, or a new API URL, is validated with a real call first; an
-   * environment change re-checks the stored key's kind.
+   * environment change re-checks the stored key's kind. The stored key is never sent to another
+   * origin: a URL on a different origin needs the key entered again in the same request. The
+   * Sandbox profile belongs to the app, so its name, URL, environment and key are not changeable.
    */
   async update(id: string, changes: ProfileChanges): Promise<ProfileView> {
     const current = this.require(id);
+    if (current.isSandbox) refuseSandboxChanges(current, changes);
+    if (changes.name !== undefined) this.checkNameFree(changes.name, id);
     const next: ProfileRecord = {
       ...current,
       name: changes.name ?? current.name,
       environment: changes.environment ?? current.environment,
-      apiUrl: changes.apiUrl ?? current.apiUrl,
+      apiUrl: changes.apiUrl === undefined ? current.apiUrl : normaliseApiUrl(changes.apiUrl),
       updatedAt: this.now(),
     };
     const newKey = changes.secretKey;
-    const key = newKey ?? (await this.secretKey(id));
+    if (newKey === undefined && originOf(next.apiUrl) !== originOf(current.apiUrl)) {
+      throw fieldError('secretKey', 'Enter the secret key again to use it with a new API URL.', 'key_required_for_new_origin');
+    }
+    const key = newKey ?? (await this.storedKey(current));
     if (newKey !== undefined || next.environment !== current.environment) {
       checkKeyShape(key, next.environment, changes.allowEnvironmentMismatch ?? false);
     }
@@ -154,6 +182,13 @@ export class ProfileService {
     this.deps.store.update(next);
     this.deps.onChanged?.(id);
     return toView(next);
+  }
+
+  /** Refuses a name another profile already has (ignoring case), next to the name field. */
+  private checkNameFree(name: string, exceptId?: string): void {
+    const wanted = foldName(name);
+    const taken = this.deps.store.list().find((profile) => profile.id !== exceptId && foldName(profile.name) === wanted);
+    if (taken) throw fieldError('name', `A profile called "${taken.name}" already exists. Choose another name.`, 'profile_name_taken');
   }
 
   /** Deletes the keychain entry, then the profile; if the keychain refuses, the profile stays. */
@@ -214,6 +249,42 @@ export class ProfileService {
   }
 }
 
+/** The origin (scheme, host, port) of an API URL: the only place the profile's key is sent. */
+export function originOf(apiUrl: string): string {
+  return new URL(apiUrl).origin;
+}
+
+/** Stores API URLs without trailing slashes, so the same URL is always the same string. */
+export function normaliseApiUrl(apiUrl: string): string {
+  const url = new URL(apiUrl.trim());
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url.href.replace(/\/+$/, '');
+}
+
+function foldName(name: string): string {
+  return name.trim().normalize('NFKC').toLocaleLowerCase('en-US');
+}
+
+function refuseSandboxChanges(current: ProfileRecord, changes: ProfileChanges): void {
+  const refuse = (field: string, what: string) => {
+    throw fieldError(field, `The built-in Sandbox profile belongs to the app: its ${what} cannot be changed. Add a profile of your own instead.`, 'sandbox_profile_locked');
+  };
+  if (changes.name !== undefined && changes.name !== current.name) refuse('name', 'name');
+  if (changes.environment !== undefined && changes.environment !== current.environment) refuse('environment', 'environment');
+  if (changes.apiUrl !== undefined && normaliseApiUrl(changes.apiUrl) !== current.apiUrl) refuse('apiUrl', 'API URL');
+  if (changes.secretKey !== undefined) refuse('secretKey', 'secret key');
+}
+
+/** Whether the profile holds a live key, which always belongs to a production instance in Clerk. */
+export function holdsLiveKey(record: ProfileRecord): boolean {
+  return record.keyHint?.startsWith('sk_live_') ?? false;
+}
+
+/** Production whatever its label: marked production, or holding a live key. */
+export function isProductionClass(record: ProfileRecord): boolean {
+  return record.environment === 'production' || holdsLiveKey(record);
+}
+
 /** The renderer's view of a profile. */
 export function toView(record: ProfileRecord): ProfileView {
   return {
@@ -224,6 +295,8 @@ export function toView(record: ProfileRecord): ProfileView {
     isSandbox: record.isSandbox,
     hasKey: record.keyHint !== null,
     keyHint: record.keyHint,
+    liveKey: holdsLiveKey(record),
+    productionClass: isProductionClass(record),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

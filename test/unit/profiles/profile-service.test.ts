@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../../shared/ipc';
 import { ProfileService } from '../../../electron/services/profiles/profile-service';
+import { budgetForProfile } from '../../../electron/services/clerk-clients';
 import { ProfileStore } from '../../../electron/services/profiles/profile-store';
 import type { KeyValidator } from '../../../electron/services/profiles/key-checks';
 import { openAppDatabase } from '../../../electron/services/storage/app-database';
@@ -103,16 +104,85 @@ describe('ProfileService', () => {
     expect(await service.list()).toEqual([]);
   });
 
-  it('edits without touching the key, re-validates on a new URL, replaces the key on request', async () => {
+  it('edits without touching the key, re-validates a new path on the same origin, replaces the key on request', async () => {
     const view = await service.create({ name: 'Staging', environment: 'staging', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY, allowEnvironmentMismatch: true });
     validated = [];
     await service.update(view.id, { name: 'Staging EU' });
     expect(validated).toEqual([]);
-    await service.update(view.id, { apiUrl: 'https://eu.api.example.com/v1' });
-    expect(validated).toEqual([['https://eu.api.example.com/v1', TEST_KEY]]);
+    await service.update(view.id, { apiUrl: 'https://api.clerk.com/v2/' });
+    expect(validated).toEqual([['https://api.clerk.com/v2', TEST_KEY]]);
     const replaced = await service.update(view.id, { secretKey: LIVE_KEY, environment: 'production' });
     expect(replaced.keyHint).toBe('sk_live_…O5p6');
     expect(secrets.secrets.get(view.id)).toBe(LIVE_KEY);
+  });
+
+  it('never sends the stored key to a new origin: the key must be entered again with the new URL', async () => {
+    const view = await service.create({ name: 'Staging', environment: 'staging', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY, allowEnvironmentMismatch: true });
+    validated = [];
+    for (const apiUrl of ['https://eu.api.example.com/v1', 'https://api.clerk.com:8443/v1', 'http://127.0.0.1:4000/v1']) {
+      const error = await rejection(service.update(view.id, { apiUrl }));
+      expect(error.code).toBe('key_required_for_new_origin');
+      expect(error.fieldMessage('secretKey')).toBe('Enter the secret key again to use it with a new API URL.');
+    }
+    expect(validated).toEqual([]);
+    expect((await service.list())[0].apiUrl).toBe('https://api.clerk.com/v1');
+
+    await service.update(view.id, { apiUrl: 'https://eu.api.example.com/v1', secretKey: LIVE_KEY, environment: 'production' });
+    expect(validated).toEqual([['https://eu.api.example.com/v1', LIVE_KEY]]);
+  });
+
+  it('hands the stored key out only for the origin it was entered for', async () => {
+    const view = await service.create({ name: 'Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+    expect(await service.secretKey(view.id, 'https://api.clerk.com')).toBe(TEST_KEY);
+    const error = await rejection(service.secretKey(view.id, 'https://evil.example.com'));
+    expect(error.code).toBe('key_origin_mismatch');
+    expect(error.message).not.toContain(TEST_KEY);
+  });
+
+  it('refuses to re-point, rename, re-label or re-key the built-in Sandbox profile', async () => {
+    const sandbox = (await service.ensureSandboxProfile('http://127.0.0.1:4000/v1', () => 'sk_test_sandboxkey0001', () => {}))!;
+    const attempts: Array<[string, Parameters<ProfileService['update']>[1]]> = [
+      ['apiUrl', { apiUrl: 'https://evil.example.com/v1', secretKey: TEST_KEY }],
+      ['apiUrl', { apiUrl: 'http://127.0.0.1:4001/v1' }],
+      ['environment', { environment: 'production' }],
+      ['name', { name: 'Acme Production' }],
+      ['secretKey', { secretKey: LIVE_KEY, allowEnvironmentMismatch: true }],
+    ];
+    for (const [field, changes] of attempts) {
+      const error = await rejection(service.update(sandbox.id, changes));
+      expect(error.code, field).toBe('sandbox_profile_locked');
+      expect(error.fieldMessage(field), field).toMatch(/belongs to the app/);
+    }
+    expect(validated).toEqual([]);
+    const [stored] = await service.list();
+    expect(stored).toMatchObject({ name: 'Sandbox', environment: 'development', apiUrl: 'http://127.0.0.1:4000/v1', productionClass: false });
+    expect(secrets.secrets.get(sandbox.id)).toBe('sk_test_sandboxkey0001');
+  });
+
+  it('keeps profile names unique, ignoring case', async () => {
+    await service.create({ name: 'Acme Staging', environment: 'staging', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY, allowEnvironmentMismatch: true });
+    const duplicate = await rejection(service.create({ name: 'ACME staging', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY }));
+    expect(duplicate.code).toBe('profile_name_taken');
+    expect(duplicate.fieldMessage('name')).toBe('A profile called "Acme Staging" already exists. Choose another name.');
+    const other = await service.create({ name: 'Acme Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+    expect((await rejection(service.update(other.id, { name: 'acme staging' }))).code).toBe('profile_name_taken');
+    expect((await service.update(other.id, { name: 'ACME DEV' })).name).toBe('ACME DEV');
+    expect(validated).toHaveLength(2);
+  });
+
+  it('stores the API URL without a trailing slash', async () => {
+    const view = await service.create({ name: 'Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1//', secretKey: TEST_KEY });
+    expect(view.apiUrl).toBe('https://api.clerk.com/v1');
+    expect(await service.secretKey(view.id, 'https://api.clerk.com')).toBe(TEST_KEY);
+  });
+
+  it('treats a profile holding a live key as production, whatever it is labelled', async () => {
+    const dev = await service.create({ name: 'Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: LIVE_KEY, allowEnvironmentMismatch: true });
+    expect(dev).toMatchObject({ environment: 'development', liveKey: true, productionClass: true });
+    const test = await service.create({ name: 'Test', environment: 'staging', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY, allowEnvironmentMismatch: true });
+    expect(test).toMatchObject({ liveKey: false, productionClass: false });
+    const prod = await service.update(test.id, { environment: 'production', allowEnvironmentMismatch: true });
+    expect(prod).toMatchObject({ liveKey: false, productionClass: true });
   });
 
   it('deletes the keychain entry with the profile, and keeps the profile if the keychain refuses', async () => {
@@ -126,12 +196,15 @@ describe('ProfileService', () => {
     expect(await service.list()).toEqual([]);
   });
 
-  it('switches the active profile and falls back when the active one is deleted', async () => {
-    const a = await service.create({ name: 'A', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+  it('switches the active profile, and leaves none active when the active one is deleted', async () => {
+    const a = await service.create({ name: 'A', environment: 'production', apiUrl: 'https://api.clerk.com/v1', secretKey: LIVE_KEY });
     const b = await service.create({ name: 'B', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
     await service.activate(b.id);
     expect((await service.active())?.id).toBe(b.id);
     await service.delete(b.id);
+    expect(await service.active()).toBeNull();
+    expect((await service.list()).map((p) => p.id)).toEqual([a.id]);
+    await service.activate(a.id);
     expect((await service.active())?.id).toBe(a.id);
   });
 
@@ -150,5 +223,16 @@ describe('ProfileService', () => {
     await service.create({ name: 'Other', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
     await service.delete(first!.id);
     expect(await service.ensureSandboxProfile('http://127.0.0.1:6000/v1', () => 'sk_test_x', () => {})).toBeUndefined();
+  });
+});
+
+describe('budgetForProfile', () => {
+  const record = (environment: 'development' | 'staging' | 'production', keyHint: string) =>
+    ({ id: 'x', name: 'x', environment, apiUrl: 'https://api.clerk.com/v1', isSandbox: false, keyHint, keyFingerprint: null, createdAt: 0, updatedAt: 0 }) as const;
+
+  it("gives a development profile holding a live key production's budget", () => {
+    expect(budgetForProfile(record('development', 'sk_test_…abcd')).options.requests).toBe(100);
+    expect(budgetForProfile(record('development', 'sk_live_…abcd')).options.requests).toBe(1000);
+    expect(budgetForProfile(record('production', 'sk_test_…abcd')).options.requests).toBe(1000);
   });
 });
