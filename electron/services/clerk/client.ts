@@ -13,6 +13,13 @@ import { buildUrl } from './url';
 /** The dated API version every request asks for. */
 export const CLERK_API_VERSION = '2026-05-12';
 
+/**
+ * The largest answer the client reads (64 MiB). A Backend API page is at most a few MB (500 users
+ * of about 2 KB each); anything far beyond is a misconfigured URL or a broken server, and reading
+ * it whole would hold it in memory several times over (bytes, string, parsed object).
+ */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
 /** How to build a {@link ClerkClient}. */
 export interface ClerkClientOptions {
   /** Base URL including the version segment, e.g. `https://api.clerk.com/v1`. */
@@ -22,6 +29,8 @@ export interface ClerkClientOptions {
   fetch?: typeof fetch;
   /** Per attempt (default 30 s). */
   timeoutMs?: number;
+  /** The largest answer read, in bytes (default {@link MAX_RESPONSE_BYTES}); a larger one is an error. */
+  maxResponseBytes?: number;
   /** Waits between retries (injectable for tests). */
   sleep?: Sleep;
   /** Clock for `durationMs` (injectable for tests). */
@@ -52,6 +61,7 @@ export interface ClerkClient {
 export function createClerkClient(options: ClerkClientOptions): ClerkClient {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
   const policy: RetryPolicy = {
@@ -134,11 +144,16 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
       } catch (error) {
         throw failure('Could not reach', error);
       }
-      let text: string;
+      let text: string | undefined;
       try {
-        text = await response.text();
+        text = await readTextUpTo(response, maxResponseBytes);
       } catch (error) {
         throw failure('The connection broke while reading the answer of', error);
+      }
+      if (text === undefined) {
+        // Closes the connection: the rest of the answer is never received.
+        controller.abort();
+        throw tooLarge(call, url, maxResponseBytes);
       }
       if (!response.ok) throw clerkApiError(response.status, response.headers, text, url.host);
       return { status: response.status, headers: response.headers, body: parseBody(text, call, url), durationMs: now() - started };
@@ -158,6 +173,48 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
     send: <T>(call: ClerkCall) => send(call) as Promise<ClerkResponse<T>>,
     request: async <T>(call: ClerkCall) => (await send(call)).body as T,
   };
+}
+
+/**
+ * The body as text, or `undefined` as soon as it is known to exceed `limit` bytes (from
+ * Content-Length before reading anything, or while streaming), without reading further.
+ */
+async function readTextUpTo(response: Response, limit: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  // TextDecoder drops a UTF-8 BOM and replaces invalid bytes, as Response.text() does.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+
+function tooLarge(call: ClerkCall, url: URL, limit: number): AppError {
+  return networkError(
+    'response_too_large',
+    `${url.host} answered ${describe(call)} with more than ${formatBytes(limit)}, the most the app reads; it stopped reading there. ` +
+      'Ask for less (a smaller page or a narrower filter); if it happens for small requests, check that the API URL points at Clerk.',
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
 }
 
 function parseBody(text: string, call: ClerkCall, url: URL): unknown {

@@ -101,3 +101,46 @@ export function hang(): Responder {
 export function clerkErrors(code: string, message: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { errors: [{ code, message, long_message: `${message} (long)`, meta: {} }], clerk_trace_id: 'trace_123', ...extra };
 }
+
+/** What a {@link stream} responder sent, as the server saw it. */
+export interface StreamStats {
+  /** Bytes handed to the socket (the kernel may still hold some of them). */
+  bytesWritten: number;
+  /** The connection closed before the whole body was written. */
+  closedEarly: boolean;
+  /** Resolves when the response is over (written whole, or its connection closed). */
+  finished: Promise<void>;
+}
+
+/**
+ * Answers 200 with `total` bytes of a JSON array of strings, written in 64 KiB chunks with
+ * backpressure (so a client that stops reading stops the server), chunked unless `contentLength`.
+ */
+export function stream(total: number, options: { contentLength?: boolean } = {}): { responder: Responder; stats: StreamStats } {
+  let finish = () => {};
+  const stats: StreamStats = { bytesWritten: 0, closedEarly: false, finished: new Promise<void>((resolve) => (finish = resolve)) };
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  chunk[0] = 0x5b; // '['
+  const responder: Responder = (_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/json', ...(options.contentLength ? { 'Content-Length': String(total) } : {}) });
+    let closed = false;
+    response.on('close', () => {
+      closed = true;
+      if (stats.bytesWritten < total) stats.closedEarly = true;
+      finish();
+    });
+    const pump = () => {
+      while (!closed && stats.bytesWritten < total) {
+        const part = chunk.subarray(0, Math.min(chunk.length, total - stats.bytesWritten));
+        stats.bytesWritten += part.length;
+        if (!response.write(part)) {
+          response.once('drain', pump);
+          return;
+        }
+      }
+      if (!closed) response.end();
+    };
+    pump();
+  };
+  return { responder, stats };
+}
