@@ -140,9 +140,15 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
       if (call.signal?.aborted) throw cancelled(call, url);
       let response: Response;
       try {
-        response = await fetchImpl(url, { method: call.method, headers, body, signal: controller.signal, redirect: 'error' });
+        // 'manual': a redirect comes back as the 3xx itself, so it can be refused by name (never
+        // followed: the key would go to wherever the Location points).
+        response = await fetchImpl(url, { method: call.method, headers, body, signal: controller.signal, redirect: 'manual' });
       } catch (error) {
         throw failure('Could not reach', error);
+      }
+      if (response.status >= 300 && response.status < 400) {
+        controller.abort();
+        throw redirected(response, call, url);
       }
       let text: string | undefined;
       try {
@@ -208,6 +214,25 @@ function tooLarge(call: ClerkCall, url: URL, limit: number): AppError {
     'response_too_large',
     `${url.host} answered ${describe(call)} with more than ${formatBytes(limit)}, the most the app reads; it stopped reading there. ` +
       'Ask for less (a smaller page or a narrower filter); if it happens for small requests, check that the API URL points at Clerk.',
+  );
+}
+
+function redirected(response: Response, call: ClerkCall, url: URL): AppError {
+  const location = response.headers.get('location');
+  let target = 'no Location given';
+  if (location !== null) {
+    try {
+      target = new URL(location, url).href;
+    } catch {
+      target = JSON.stringify(location);
+    }
+  }
+  void response.body?.cancel().catch(() => undefined);
+  return networkError(
+    'redirected',
+    `The API URL redirected: ${url.host} answered ${describe(call)} with HTTP ${response.status} to ${target}. ` +
+      "Clerk's API never redirects and the app does not follow redirects (the secret key would go along); " +
+      'check the profile\'s API URL, and change it to the new address if you trust it.',
   );
 }
 

@@ -6,7 +6,7 @@
 import { AppError, type ClerkErrorItem } from '../../../shared/ipc/errors';
 
 /** Codes the client puts on `network` errors, so the UI can tell them apart. */
-export type NetworkErrorCode = 'network_error' | 'timeout' | 'request_cancelled' | 'response_unreadable' | 'response_too_large';
+export type NetworkErrorCode = 'network_error' | 'timeout' | 'request_cancelled' | 'response_unreadable' | 'response_too_large' | 'redirected';
 
 /** `Retry-After` as whole seconds; anything else (dates, fractions, junk) is ignored, as the official SDK does. */
 export function parseRetryAfter(header: string | null): number | undefined {

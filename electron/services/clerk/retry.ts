@@ -15,14 +15,18 @@ export interface RetryPolicy {
   random: () => number;
 }
 
-const INITIAL_BACKOFF_MS = 500;
-const BACKOFF_FACTOR = 1.5;
+/** The first retry's backoff (then ×{@link BACKOFF_FACTOR} per retry, ±25% jitter), as Clerk's spec advises. */
+export const INITIAL_BACKOFF_MS = 500;
+/** How much each further retry's backoff grows. */
+export const BACKOFF_FACTOR = 1.5;
 
 /** Milliseconds to wait before retry number `retry` (0-based) of a failed attempt, or `undefined` to give up. */
 export function retryDelay(method: HttpMethod, error: AppError, retry: number, policy: RetryPolicy): number | undefined {
   if (retry >= policy.maxRetries) return undefined;
   if (error.kind === 'clerk' && error.status === 429) {
-    const waitMs = error.retryAfter !== undefined ? error.retryAfter * 1000 : backoff(retry, policy);
+    // Never sooner than the backoff: `Retry-After: 0` (or a missing or unreadable value) from a
+    // server that is shedding load would otherwise have every retry fired at once.
+    const waitMs = Math.max(error.retryAfter !== undefined ? error.retryAfter * 1000 : 0, backoff(retry, policy));
     return waitMs <= policy.maxWaitMs ? waitMs : undefined;
   }
   if (method !== 'GET') return undefined;
