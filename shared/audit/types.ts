@@ -155,6 +155,32 @@ export interface CheckpointRecord extends RecordBase {
   prunedFromSeq: number;
   /** The last pruned record; its hash anchors the remaining chain. */
   prunedThrough: { seq: number; hash: string };
+  /** The signature of the signed record before this one (digest or checkpoint); null for the first. */
+  prevSignature?: string | null;
+  /** The signing key's fingerprint (see {@link AuditSigningKeyInfo}). */
+  keyFingerprint?: string;
+  /** Ed25519 signature (base64) over the record's canonical JSON without this member. */
+  signature?: string;
+}
+
+/** Why a digest was written. */
+export type DigestReason = 'records' | 'interval' | 'quit' | 'bulk_job' | 'export' | 'manual';
+
+/**
+ * A signed digest (in the model of CloudTrail's digest files): seals the chain up to `head` (the
+ * record just before it) and links to the previous signed record, so neither can be rewritten
+ * without the signing key, which lives in the OS keychain.
+ */
+export interface DigestRecord extends RecordBase {
+  kind: 'digest';
+  reason: DigestReason;
+  /** The record this digest seals: the one just before it. */
+  head: { seq: number; hash: string };
+  /** The signature of the signed record before this one (digest or checkpoint); null for the first. */
+  prevSignature: string | null;
+  keyFingerprint: string;
+  /** Ed25519 signature (base64) over the record's canonical JSON without this member. */
+  signature: string;
 }
 
 /** Records a change of the retention setting (`days: null` = keep forever). */
@@ -166,7 +192,10 @@ export interface RetentionRecord extends RecordBase {
 }
 
 /** Any record in the chain. */
-export type AuditRecord = IntentRecord | OutcomeRecord | CheckpointRecord | RetentionRecord;
+export type AuditRecord = IntentRecord | OutcomeRecord | CheckpointRecord | RetentionRecord | DigestRecord;
+
+/** Records the log signs: digests and retention checkpoints. */
+export type SignedRecord = DigestRecord | CheckpointRecord;
 
 /** A record as appended: its seq and chain hash. */
 export interface AppendedRecord {
@@ -293,7 +322,41 @@ export interface AuditExportResult {
 }
 
 /** Why verification stopped. */
-export type AuditProblemReason = 'hash_mismatch' | 'out_of_order' | 'missing_record' | 'bad_anchor';
+export type AuditProblemReason =
+  | 'hash_mismatch'
+  | 'out_of_order'
+  | 'missing_record'
+  | 'bad_anchor'
+  /** A digest or checkpoint whose signature is missing or not made by this app's key. */
+  | 'bad_signature'
+  /** A digest or checkpoint that does not name the signature of the signed record before it. */
+  | 'broken_link'
+  /** A digest whose sealed head is not the record before it. */
+  | 'digest_mismatch'
+  /** The log ends before the newest digest the keychain remembers: records were deleted from the end. */
+  | 'truncated'
+  /** The keychain's anchor does not match the record at its seq, or is missing while digests exist. */
+  | 'anchor_mismatch'
+  /** The signing key could not be read from the keychain, so signatures cannot be checked. */
+  | 'no_signing_key';
+
+/** What failed: a plain record, or one of the log's signed records. */
+export type AuditProblemSubject = 'record' | 'digest' | 'checkpoint' | 'anchor';
+
+/** The signing side of a verification (absent when the log has no signing key configured). */
+export interface AuditSignatureSummary {
+  /** The fingerprint of the key the signatures were checked with. */
+  keyFingerprint: string;
+  /** Digests and checkpoints whose signatures and links were checked. */
+  digests: number;
+  checkpoints: number;
+  /** The newest signed record (digest or checkpoint), or null when there is none yet. */
+  lastSignedSeq: number | null;
+  /** Records after the newest signed record: covered by the hash chain only, until the next digest. */
+  unsignedTail: number;
+  /** The newest digest's seq as remembered in the keychain (null: none yet). */
+  anchorSeq: number | null;
+}
 
 /** The outcome of "Verify integrity". */
 export type AuditVerifyResult =
@@ -302,16 +365,29 @@ export type AuditVerifyResult =
       checked: number;
       /** The first verified record (1, or the one after the latest checkpoint's pruned range). */
       firstSeq: number | null;
-      /** The chain head: note it down to detect later truncation. */
+      /** The chain head. */
       head: AppendedRecord | null;
       /** The checkpoint whose anchor starts the chain, if records were pruned. */
       anchorCheckpointSeq: number | null;
+      /** Signatures, links and the keychain anchor; absent when the log is not signed (tools, tests). */
+      signatures?: AuditSignatureSummary;
     }
   | {
       ok: false;
       checked: number;
-      problem: { seq: number; reason: AuditProblemReason; message: string };
+      problem: { seq: number; reason: AuditProblemReason; message: string; subject?: AuditProblemSubject };
     };
+
+/** The audit log's signing key, as the Audit log section shows it (never the private key). */
+export interface AuditSigningKeyInfo {
+  /** The Ed25519 public key, PEM (SPKI). */
+  publicKeyPem: string;
+  /** SHA-256 of the public key's DER (SPKI) bytes, lower-case hex, in groups of four. */
+  fingerprint: string;
+}
+
+/** The signing key, or why there is none (a locked or missing keychain). */
+export type AuditSigningStatus = { available: true; key: AuditSigningKeyInfo } | { available: false; problem: string };
 
 /** Options of {@link AuditLog.verify}. */
 export interface AuditVerifyOptions {

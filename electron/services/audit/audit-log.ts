@@ -10,6 +10,7 @@ import { canonicalJson } from './canonical-json';
 import { chainHash, GENESIS_HASH } from './chain';
 import { CHANGE_COLUMNS, readChangeBatches } from './change-reader';
 import { parseChangeRow, toChange, toChangeDetail } from './changes';
+import { AuditSealer, type DigestSchedule } from './digests';
 import { exportChanges } from './export';
 import type { AuditExportWorkerOptions } from './export-worker-location';
 import { changeQueryParts, normaliseFilter, seqBoundsOfTimeRange, type ChangeQueryParts, type ChangeRow } from './query';
@@ -18,6 +19,7 @@ import { redactSecrets } from './redact';
 import { pruneExpired } from './retention';
 import { migrateAuditSchema, type SearchMode } from './schema';
 import { searchTextOf } from './search-text';
+import type { AuditSigning } from './signing-key';
 import type {
   AppendedRecord,
   AuditActor,
@@ -31,13 +33,16 @@ import type {
   AuditProfileRef,
   AuditPruneResult,
   AuditRecord,
+  AuditSigningStatus,
   CheckpointRecord,
+  DigestReason,
   AuditVerifyOptions,
   AuditVerifyResult,
   IntentInput,
   IntentRecord,
   OutcomeInput,
   RetentionRecord,
+  SignedRecord,
 } from '../../../shared/audit/types';
 import { verifyChain } from './verify';
 
@@ -58,6 +63,10 @@ export interface AuditLogOptions {
    * run through tsx when running from the TypeScript sources (vitest, tsx scripts).
    */
   exportWorker?: AuditExportWorkerOptions | false;
+  /** When signed digests are written (see digests.ts; the named constants by default). */
+  digests?: DigestSchedule;
+  /** A digest or anchor that could not be written in the background (main's log). */
+  onSigningError?: (error: unknown) => void;
 }
 
 const MAX_PAGE = 1000;
@@ -82,6 +91,13 @@ export class AuditLog {
   private searchIndexedThrough = 0;
   private readonly stmt: Record<'begin' | 'commit' | 'rollback' | 'head' | 'insert' | 'pendingAdd' | 'pendingDrop' | 'pendingHas', StatementSync>;
   private readonly ftsAdd: StatementSync | null;
+  private readonly digestSchedule: DigestSchedule | undefined;
+  private readonly onSigningError: (error: unknown) => void;
+  /** Writes digests and signs checkpoints, once {@link useSigning} has the key. */
+  private sealer: AuditSealer | null = null;
+  /** Set by {@link useSigning}: the log is meant to be signed (so it verifies signatures, or fails). */
+  private signingLoad: Promise<AuditSealer | null> | null = null;
+  private signingProblem: string | null = null;
 
   constructor(db: DatabaseSync, options: AuditLogOptions = {}) {
     this.db = db;
@@ -89,6 +105,8 @@ export class AuditLog {
     this.actor = options.actor ?? osActor();
     this.appVersion = options.appVersion ?? 'unknown';
     this.exportWorker = options.exportWorker;
+    this.digestSchedule = options.digests;
+    this.onSigningError = options.onSigningError ?? (() => {});
     // WAL lets readers (the UI, an export) run while a change is appended; NORMAL syncs at
     // checkpoints, so a committed intent survives the app being killed (not a power cut).
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
@@ -150,16 +168,20 @@ export class AuditLog {
     // IMMEDIATE takes the write lock up front, so the head read inside cannot go stale.
     this.stmt.begin.run();
     this.batchDepth++;
+    let result: T;
     try {
-      const result = fn();
+      result = fn();
       this.stmt.commit.run();
-      return result;
     } catch (error) {
       if (this.db.isTransaction) this.stmt.rollback.run();
+      this.sealer?.rolledBack();
       throw error;
     } finally {
       this.batchDepth--;
     }
+    // Outside the transaction: a digest that is due is its own transaction.
+    this.sealer?.committed();
+    return result;
   }
 
   /** The last record's seq and hash, or null for an empty log. */
@@ -217,9 +239,86 @@ export class AuditLog {
     return { profiles, actors: this.distinct('actor'), actions: this.distinct('action') };
   }
 
-  /** Recomputes the hash chain and names the first record that does not match. */
-  verify(options: AuditVerifyOptions = {}): Promise<AuditVerifyResult> {
-    return verifyChain(this.db, options);
+  /**
+   * Recomputes the hash chain and, when the log is signed, checks every digest's and checkpoint's
+   * signature and link and the keychain anchor; names the first record or digest that fails.
+   */
+  async verify(options: AuditVerifyOptions = {}): Promise<AuditVerifyResult> {
+    if (!this.signingLoad) return verifyChain(this.db, options);
+    const sealer = await this.signingLoad;
+    if (!sealer) {
+      const message = `The audit log's signing key could not be read from the OS keychain (${this.signingProblem ?? 'unknown error'}), so its signatures cannot be checked.`;
+      return { ok: false, checked: 0, problem: { seq: 0, reason: 'no_signing_key', message, subject: 'digest' } };
+    }
+    await sealer.anchors.flush();
+    return verifyChain(this.db, options, { signer: sealer.signer, anchor: await sealer.anchors.read() });
+  }
+
+  /**
+   * Signs the log from now on with `signing` (the key and the keychain anchor; see signing-key.ts):
+   * digests are written on schedule, checkpoints are signed, and verify checks signatures. A
+   * rejected `signing` (a locked keychain) leaves the log unsigned, and verify then fails saying so.
+   */
+  async useSigning(signing: AuditSigning | Promise<AuditSigning>): Promise<void> {
+    const load = Promise.resolve(signing).then(
+      (ready) => (this.sealer = new AuditSealer(this, ready, this.digestSchedule, this.onSigningError)),
+      (error: unknown) => {
+        this.signingProblem = error instanceof Error ? error.message : String(error);
+        return null;
+      },
+    );
+    this.signingLoad = load;
+    if (!(await load)) throw new AppError({ kind: 'keychain', code: 'audit_signing_unavailable', message: `The audit log cannot be signed: ${this.signingProblem}` });
+  }
+
+  /** The public half of the signing key and its fingerprint, or why there is none. */
+  async signingStatus(): Promise<AuditSigningStatus> {
+    const sealer = this.signingLoad ? await this.signingLoad : null;
+    if (sealer) return { available: true, key: sealer.signer.info };
+    return { available: false, problem: this.signingProblem ?? 'This audit log has no signing key.' };
+  }
+
+  /**
+   * Writes a signed digest of the head now (at the end of a bulk job, before an export, at quit);
+   * null when the log is not signed or nothing was appended since the last signed record.
+   */
+  writeDigest(reason: DigestReason = 'manual'): AppendedRecord | null {
+    return this.sealer?.write(reason) ?? null;
+  }
+
+  /** At quit: a last digest, the timer stopped, the keychain anchor written. */
+  async stopSigning(): Promise<void> {
+    const sealer = this.signingLoad ? await this.signingLoad : null;
+    if (!sealer) return;
+    try {
+      if (this.db.isOpen && !this.db.isTransaction) sealer.write('quit');
+    } finally {
+      sealer.stop();
+      await sealer.anchors.flush();
+    }
+  }
+
+  /**
+   * Appends a checkpoint (retention), signed and linked when the log is signed; a log meant to be
+   * signed whose key is unavailable refuses (an unsigned checkpoint would fail verify).
+   */
+  appendCheckpoint(build: (seq: number) => Omit<CheckpointRecord, 'prevSignature' | 'keyFingerprint' | 'signature'>): AppendedRecord {
+    const sealer = this.sealer;
+    if (!sealer) {
+      if (this.signingLoad) throw new AppError({ kind: 'keychain', code: 'audit_signing_unavailable', message: 'Records cannot be pruned while the audit log\'s signing key is unavailable (OS keychain).' });
+      return this.appendRecord((seq) => build(seq) as CheckpointRecord);
+    }
+    return this.appendSignedRaw((seq) => sealer.sign<CheckpointRecord>(build(seq)));
+  }
+
+  /** Appends a record the sealer signed (not redacted: it holds no payload, and its signature covers these bytes). */
+  appendSignedRaw(build: (seq: number) => SignedRecord): AppendedRecord {
+    return this.appendBatch(() => {
+      let signed: SignedRecord | undefined;
+      const appended = this.append((seq) => (signed = build(seq)));
+      this.sealer?.signedAppended(signed as SignedRecord, appended);
+      return appended;
+    });
   }
 
   /** Writes the changes matching `filter` to a CSV, NDJSON or OCSF file, oldest first. */
@@ -279,6 +378,7 @@ export class AuditLog {
       const json = canonicalJson(record);
       const hash = chainHash(head?.hash ?? GENESIS_HASH, json);
       this.stmt.insert.run(seq, json, hash);
+      this.sealer?.counted();
       afterInsert?.(record);
       return { seq, hash };
     });

@@ -1,5 +1,5 @@
 /**
- * Retention: records older than N days are pruned through a signed-off checkpoint. The
+ * Retention: records older than N days are pruned through a signed checkpoint. The
  * checkpoint (who, when, how many, the last pruned record's seq and hash) is appended and
  * committed first; then the records it covers are deleted in small transactions. If the app
  * stops half-way, the leftovers are still covered (verification starts after them) and the next
@@ -36,7 +36,8 @@ function appendCheckpoint(log: AuditLog, retentionDays: number, cutoff: number):
     if (through < first.seq) return null;
     const last = db.prepare('SELECT hash FROM audit_records WHERE seq = ?').get(through) as { hash: string };
     const prunedCount = (db.prepare('SELECT count(*) AS n FROM audit_records WHERE seq BETWEEN ? AND ?').get(first.seq, through) as { n: number }).n;
-    return log.appendRecord((seq) => ({
+    // Signed and linked like a digest when the log is signed, so a forged checkpoint fails verify.
+    return log.appendCheckpoint((seq) => ({
       v: 1,
       kind: 'checkpoint',
       seq,

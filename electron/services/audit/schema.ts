@@ -48,6 +48,7 @@ CREATE INDEX IF NOT EXISTS audit_by_bulk ON audit_records(bulk_id) WHERE bulk_id
 CREATE INDEX IF NOT EXISTS audit_by_intent ON audit_records(intent_seq) WHERE intent_seq IS NOT NULL;
 CREATE INDEX IF NOT EXISTS audit_by_outcome ON audit_records(outcome, intent_seq) WHERE outcome IS NOT NULL;
 CREATE INDEX IF NOT EXISTS audit_by_checkpoint ON audit_records(pruned_through) WHERE pruned_through IS NOT NULL;
+CREATE INDEX IF NOT EXISTS audit_own_records ON audit_records(seq) WHERE kind IN ('checkpoint', 'digest', 'retention');
 CREATE TABLE IF NOT EXISTS audit_pending (intent_seq INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
