@@ -1,5 +1,5 @@
 /** How each instance environment looks: its label and colour (development teal, staging amber, production red). */
-import type { Environment } from '@shared/ipc/types';
+import type { Environment, ProfileView } from '@shared/ipc/types';
 
 /** One environment's presentation. */
 export interface EnvironmentStyle {
@@ -26,3 +26,15 @@ export const ENVIRONMENT_OPTIONS = (['development', 'staging', 'production'] as 
   value,
   label: STYLES[value].label,
 }));
+
+/**
+ * The colour that frames a profile: its environment's, except that every production-class profile
+ * (one holding a live key, whatever it is labelled) is framed in production red.
+ */
+export function profileAccent(profile: Pick<ProfileView, 'environment' | 'productionClass'>): string {
+  return environmentStyle(profile.productionClass ? 'production' : profile.environment).color;
+}
+
+/** What the "live key" mark says on hover. */
+export const LIVE_KEY_EXPLANATION =
+  'This profile holds a live (sk_live_) key, which always belongs to a production instance in Clerk: production guardrails and rate limits apply.';

@@ -75,6 +75,36 @@ test('a live key on a development profile is flagged until the administrator con
   expect(await keychainSecret(saved.id)).toBe(live);
 });
 
+test('a development profile holding a live key is marked "live key" everywhere and gets the production banner', async ({ app, page, shell, profiles }) => {
+  const live = registerSandboxKey(app.services, 'live');
+  await profiles.startAdding();
+  await profiles.fill({ name: 'Mislabelled', environment: 'development', apiUrl: sandboxUrl(app.services), secretKey: live });
+  await profiles.saveButton.click();
+  await profiles.form.getByTestId('profile-allow-mismatch').click();
+  await profiles.saveButton.click();
+  await expect(profiles.form).toBeHidden();
+
+  await expect(profiles.row('Mislabelled').getByTestId('environment-tag')).toHaveAttribute('data-environment', 'development');
+  await expect(profiles.row('Mislabelled').getByTestId('live-key-mark')).toBeVisible();
+  await expect(profiles.row('Sandbox').getByTestId('live-key-mark')).toHaveCount(0);
+
+  await shell.profileSwitcher.click();
+  const option = page.locator('.n-base-select-option').filter({ hasText: 'Mislabelled' });
+  await expect(option.getByTestId('live-key-mark')).toBeVisible();
+  await expect(page.locator('.n-base-select-option').filter({ hasText: 'Sandbox' }).getByTestId('live-key-mark')).toHaveCount(0);
+  await option.click();
+  await expect(shell.activeProfileName()).toHaveText('Mislabelled');
+
+  await expect(shell.productionBanner).toBeVisible();
+  await expect(shell.productionBanner).toContainText('labelled development but holds a live key');
+  await shell.openSection('users');
+  await expect(page.getByTestId('tab-strip-environment').getByTestId('live-key-mark')).toBeVisible();
+
+  await shell.switchProfile('Sandbox');
+  await expect(shell.productionBanner).toHaveCount(0);
+  await expect(page.getByTestId('tab-strip-environment').getByTestId('live-key-mark')).toHaveCount(0);
+});
+
 test('an unreachable API URL is reported next to the URL field', async ({ app, profiles }) => {
   const port = await closedPort();
   await profiles.startAdding();
@@ -120,6 +150,23 @@ test('deleting a profile asks first and removes its keychain entry', async ({ ap
   expect((await app.services.profiles.list()).map((p) => p.name)).toEqual(['Sandbox']);
 });
 
+test('deleting the active profile opens no other profile: the Profiles screen waits for a choice', async ({ app, page, shell, profiles }) => {
+  await profiles.add({ name: 'Acme live', environment: 'production', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services, 'live') });
+  await expect(profiles.row('Sandbox').getByTestId('profile-active')).toBeVisible();
+
+  await profiles.delete('Sandbox');
+  await expect(page.getByText('Choose the profile to work with next.')).toBeVisible();
+  await expect(profiles.row('Acme live')).toBeVisible();
+  await expect(profiles.root.getByTestId('profile-active')).toHaveCount(0);
+  await expect(shell.productionBanner).toHaveCount(0);
+  await expect(shell.activeProfileName()).toHaveCount(0);
+  await expect(shell.tabs).toHaveCount(0);
+  expect(await app.services.profiles.active()).toBeNull();
+
+  await profiles.row('Acme live').getByTestId('profile-switch').click();
+  await expect(shell.productionBanner).toBeVisible();
+});
+
 test('a production profile shows the red banner; switching away removes it', async ({ app, shell, profiles }) => {
   await profiles.add({ name: 'Acme live', environment: 'production', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services, 'live') });
   await expect(shell.productionBanner).toHaveCount(0);
@@ -132,4 +179,10 @@ test('a production profile shows the red banner; switching away removes it', asy
 
   await shell.switchProfile('Sandbox');
   await expect(shell.productionBanner).toHaveCount(0);
+});
+
+test('the Sandbox profile offers no Edit: it belongs to the app', async ({ profiles }) => {
+  await expect(profiles.row('Sandbox')).toBeVisible();
+  await expect(profiles.row('Sandbox').getByTestId('profile-edit')).toHaveCount(0);
+  await expect(profiles.row('Sandbox').getByTestId('profile-delete')).toBeVisible();
 });

@@ -56,17 +56,15 @@ export const useProfilesStore = defineStore('profiles', () => {
     return profile;
   }
 
-  /** Deletes a profile (main removes its keychain entry too); deleting the active one switches to another. */
+  /**
+   * Deletes a profile (main removes its keychain entry too). Deleting the active one leaves no
+   * profile active: the administrator chooses the next one, so another instance (perhaps a
+   * production one) is never opened by itself.
+   */
   async function remove(id: string): Promise<void> {
-    const api = useApi();
-    await api.profiles.delete({ id });
-    const wasActive = activeId.value === id;
-    if (wasActive) activeId.value = null;
+    await useApi().profiles.delete({ id });
+    if (activeId.value === id) activeId.value = null;
     list.value = list.value.filter((profile) => profile.id !== id);
-    if (wasActive) {
-      const next = await api.profiles.active();
-      if (next) await activate(next.id);
-    }
   }
 
   function replace(profile: ProfileView): void {

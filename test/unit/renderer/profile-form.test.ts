@@ -16,6 +16,8 @@ const SAVED: ProfileView = {
   isSandbox: false,
   hasKey: true,
   keyHint: 'sk_test_…a1b2',
+  liveKey: false,
+  productionClass: false,
   createdAt: 1,
   updatedAt: 1,
 };

@@ -13,6 +13,8 @@ const profile = (id: string, name: string): ProfileView => ({
   isSandbox: false,
   hasKey: true,
   keyHint: 'sk_test_…abcd',
+  liveKey: false,
+  productionClass: false,
   createdAt: 1,
   updatedAt: 1,
 });
@@ -23,7 +25,7 @@ function profilesMain(initial: ProfileView[]): FakeBridge {
   let active: string | null = initial[0]?.id ?? null;
   return fakeBridge({
     'profiles:list': () => all,
-    'profiles:active': () => all.find((p) => p.id === active) ?? all[0] ?? null,
+    'profiles:active': () => all.find((p) => p.id === active) ?? null,
     'profiles:activate': ({ id }) => {
       active = id;
       return all.find((p) => p.id === id)!;
@@ -53,15 +55,16 @@ describe('profiles store', () => {
     expect(profiles.loaded).toBe(true);
   });
 
-  it('deleting the active profile switches to another one', async () => {
-    const main = profilesMain([profile('a', 'Sandbox'), profile('b', 'Acme')]);
+  it('deleting the active profile leaves none active instead of opening another one', async () => {
+    const main = profilesMain([profile('a', 'Sandbox'), { ...profile('b', 'Acme'), environment: 'production', productionClass: true }]);
     installBridge(main.bridge);
     const profiles = useProfilesStore();
     await profiles.load();
     await profiles.remove('a');
     expect(profiles.list.map((p) => p.id)).toEqual(['b']);
-    expect(profiles.activeId).toBe('b');
-    expect(main.inputs('profiles:activate')).toEqual([{ id: 'b' }]);
+    expect(profiles.activeId).toBeNull();
+    expect(profiles.active).toBeNull();
+    expect(main.inputs('profiles:activate')).toEqual([]);
   });
 
   it('deleting the last profile leaves none active; the next one created becomes active', async () => {
