@@ -19,6 +19,7 @@ import { redactSecrets } from './redact';
 import { pruneExpired } from './retention';
 import { migrateAuditSchema, type SearchMode } from './schema';
 import { searchTextOf } from './search-text';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../storage/busy-retry';
 import type { AuditSigning } from './signing-key';
 import type {
   AppendedRecord,
@@ -109,7 +110,7 @@ export class AuditLog {
     this.onSigningError = options.onSigningError ?? (() => {});
     // WAL lets readers (the UI, an export) run while a change is appended; NORMAL syncs at
     // checkpoints, so a committed intent survives the app being killed (not a power cut).
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS};`);
     this.searchMode = migrateAuditSchema(db, options.fullTextSearch !== false);
     this.stmt = {
       begin: db.prepare('BEGIN IMMEDIATE'),

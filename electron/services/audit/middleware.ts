@@ -12,6 +12,7 @@ import { diffStates } from './diff';
 import { redactSecrets } from './redact';
 import type { AuditActor, AuditInstanceRef, AuditProfileRef, AuditStateError, IntentInput, OutcomeInput } from '../../../shared/audit/types';
 import { describeForm } from './uploads';
+import { DatabaseBusyError, retryWhileBusy, type BusyRetryOptions } from '../storage/busy-retry';
 
 /** What a profile's recorder stamps on every record. */
 export interface AuditContext {
@@ -28,6 +29,8 @@ export interface AuditContext {
    * "outcome unknown" (default: logged to the console of main).
    */
   onRecordError?: (error: unknown, intentSeq: number) => void;
+  /** How long a write waits out another process's lock on the database, off main's thread (default 5 s). */
+  busyRetry?: BusyRetryOptions;
 }
 
 type Next = (call: ClerkCall) => Promise<ClerkResponse>;
@@ -46,18 +49,19 @@ export function createAuditMiddleware(log: AuditLog, context: AuditContext): Cle
     const tracksState = call.statePath !== undefined && call.method !== 'GET';
     const beforeRead = tracksState ? await readState(call, next) : undefined;
     const intentSeq = await recordIntent(log, call, beforeRead, { ...context, actor, ts: clock() });
+    const record = (write: () => void) => tryRecord(write, log, intentSeq, onRecordError, context.busyRetry);
     const started = clock();
     let response: ClerkResponse;
     try {
       response = await next(call);
     } catch (error) {
-      tryRecord(() => log.appendOutcome(intentSeq, failure(error, clock() - started, clock())), intentSeq, onRecordError);
+      await record(() => log.appendOutcome(intentSeq, failure(error, clock() - started, clock())));
       throw error;
     }
     const durationMs = clock() - started;
     const afterRead = tracksState && call.method === 'DELETE' ? await readState(call, next) : undefined;
     const before = beforeRead && 'state' in beforeRead ? beforeRead.state : undefined;
-    tryRecord(() => log.appendOutcome(intentSeq, success(call, response, durationMs, clock(), beforeRead !== undefined, before, afterRead)), intentSeq, onRecordError);
+    await record(() => log.appendOutcome(intentSeq, success(call, response, durationMs, clock(), beforeRead !== undefined, before, afterRead)));
     return response;
   };
 }
@@ -92,8 +96,20 @@ async function recordIntent(
       before: before && 'state' in before ? before.state : undefined,
       beforeError: before && 'error' in before ? before.error : undefined,
     };
-    return log.appendIntent(input).seq;
+    // Another process holding the file's lock is waited out between short attempts, so main
+    // keeps running; the call goes out only once the intent is committed.
+    return (await retryWhileBusy(() => log.appendIntent(input), databaseFile(log), stamp.busyRetry)).seq;
   } catch (error) {
+    if (error instanceof DatabaseBusyError) {
+      throw new AppError({
+        kind: 'audit',
+        code: 'audit_log_locked',
+        message:
+          `The change was not sent: the audit log could not record it, because ${error.message} ` +
+          `(${error.file ?? 'the app database'}). Close that program or end that process (a database browser or a ` +
+          'second copy of the app, for example), then try the change again.',
+      });
+    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError({ kind: 'audit', message: `The change was not sent: the audit log could not record it (${reason}).` });
   }
@@ -179,10 +195,22 @@ function traceIdOf(response: ClerkResponse): string | undefined {
   return headers?.get?.('x-clerk-trace-id') ?? headers?.get?.('cf-ray') ?? undefined;
 }
 
-function tryRecord(write: () => void, intentSeq: number, onRecordError: (error: unknown, seq: number) => void): void {
+async function tryRecord(
+  write: () => void,
+  log: AuditLog,
+  intentSeq: number,
+  onRecordError: (error: unknown, seq: number) => void,
+  busyRetry: BusyRetryOptions | undefined,
+): Promise<void> {
   try {
-    write();
+    await retryWhileBusy(write, databaseFile(log), busyRetry);
   } catch (error) {
     onRecordError(error, intentSeq);
   }
+}
+
+/** The log's database file, or undefined for an in-memory database. */
+function databaseFile(log: AuditLog): string | undefined {
+  const location = log.db.location();
+  return location ? location : undefined;
 }

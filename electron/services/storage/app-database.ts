@@ -5,6 +5,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { SQLITE_BUSY_TIMEOUT_MS } from './busy-retry';
 
 /** The file name of the app database inside userData. */
 export const APP_DATABASE_FILE = 'clerk-admin.sqlite';
@@ -34,7 +35,8 @@ const MIGRATIONS: readonly string[] = [
 export function openAppDatabase(path: string): DatabaseSync {
   mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  // A short busy timeout: a locked file must not stop main's thread (see busy-retry.ts).
+  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS};`);
   migrate(db);
   return db;
 }
