@@ -4,7 +4,10 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './shared/csp';
 
-/** Puts the CSP into the page itself, so it also holds for the file:// page where no headers exist. */
+/**
+ * Puts the CSP into the page itself as well as in the app:// handler's header (electron/main/app-protocol.ts),
+ * so the page keeps it wherever it is served from (the e2e suite serves the built renderer over plain HTTP).
+ */
 function cspMetaTag(): Plugin {
   return {
     name: 'clerk-admin-csp',

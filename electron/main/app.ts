@@ -3,13 +3,13 @@
  * everything closed on quit. The Electron module is passed in so tests can use a stand-in.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as ElectronModule from 'electron';
 import { contentSecurityPolicy } from '../../shared/csp';
 import type { MenuCommand } from '../../shared/ipc';
 import { createAppServices, type AppServices } from '../services/app-services';
 import type { SecretStore } from '../services/secrets/secret-store';
-import { registerIpc, trustedSender } from './ipc';
+import { APP_ENTRY_URL, APP_ORIGIN, registerAppScheme, serveApp } from './app-protocol';
+import { originOf, registerIpc, trustedSender } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { nativeSaveDialog } from './save-dialog';
 import { denyPermissions, enforceCsp, guardWebContents, isSafeExternalUrl } from './security';
@@ -23,7 +23,7 @@ export interface MainOptions {
   /** The folder holding the built `preload/` and `renderer/` (out/). */
   outDir: string;
   secrets: SecretStore;
-  /** The dev server URL (electron-vite sets ELECTRON_RENDERER_URL in dev). */
+  /** The dev server URL (electron-vite sets ELECTRON_RENDERER_URL in dev); ignored in a packaged app. */
   devServerUrl?: string;
   log?: (message: string, error?: unknown) => void;
 }
@@ -38,14 +38,17 @@ const WINDOW_BOUNDS = 'windowBounds';
 
 /** Starts the app; resolves undefined when another instance already runs (this one quits). */
 export async function startMain(options: MainOptions): Promise<MainApp | undefined> {
-  const { app, BrowserWindow, Menu, dialog, ipcMain, screen, session, shell } = options.electron;
+  const { app, BrowserWindow, Menu, dialog, ipcMain, protocol, screen, session, shell } = options.electron;
   const log = options.log ?? ((message, error) => console.error(`[main] ${message}`, error ?? ''));
+  // A packaged app takes its page from its own archive only, whatever the environment says.
+  const devServerUrl = app.isPackaged ? undefined : options.devServerUrl;
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return undefined;
   }
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  registerAppScheme(protocol);
   await app.whenReady();
 
   // The window is created after the services; the save dialog attaches to it once it exists.
@@ -59,11 +62,17 @@ export async function startMain(options: MainOptions): Promise<MainApp | undefin
   });
   for (const problem of services.startupProblems) log(problem);
 
-  const rendererFile = join(options.outDir, 'renderer', 'index.html');
-  const rendererUrl = options.devServerUrl ?? pathToFileURL(rendererFile).href;
-  registerIpc(ipcMain, services.dispatch, trustedSender(() => rendererUrl));
+  const csp = contentSecurityPolicy({ dev: Boolean(devServerUrl) });
+  serveApp(protocol, join(options.outDir, 'renderer'), contentSecurityPolicy());
+  const rendererOrigin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN;
+  const isTrusted = trustedSender({
+    origin: rendererOrigin,
+    window: () => mainWindow,
+    onRefused: (origin, reason) => log(`refused IPC from ${origin}: ${reason} (logged once per origin)`),
+  });
+  registerIpc(ipcMain, services.dispatch, isTrusted);
   denyPermissions(session.defaultSession);
-  enforceCsp(session.defaultSession, contentSecurityPolicy({ dev: Boolean(options.devServerUrl) }));
+  enforceCsp(session.defaultSession, csp);
 
   const displays = screen.getAllDisplays().map((d) => d.workArea);
   const bounds = restoreBounds(services.settings.get<WindowBounds>(WINDOW_BOUNDS), displays);
@@ -76,7 +85,7 @@ export async function startMain(options: MainOptions): Promise<MainApp | undefin
   const send = (command: MenuCommand) => window.webContents.send('menu:command', command);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      buildMenuTemplate({ send, openExternal: (url) => void openExternal(url) }, { isMac: process.platform === 'darwin', isDev: Boolean(options.devServerUrl) }),
+      buildMenuTemplate({ send, openExternal: (url) => void openExternal(url) }, { isMac: process.platform === 'darwin', isDev: Boolean(devServerUrl) }),
     ),
   );
 
@@ -87,7 +96,7 @@ export async function startMain(options: MainOptions): Promise<MainApp | undefin
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => void services.close());
 
-  await (options.devServerUrl ? window.loadURL(options.devServerUrl) : window.loadFile(rendererFile));
+  await window.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return { window, services };
 
   async function openExternal(url: string): Promise<void> {

@@ -4,17 +4,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKeytarSecretStore } from '../services/secrets/keytar-secret-store';
 import { startMain } from './app';
+import { launchSettings } from './launch-settings';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const settings = launchSettings(electron.app.isPackaged, process.env);
 
-// A separate profile folder for tests and side-by-side runs; the default is the OS's per-user folder.
-if (process.env.CLERK_ADMIN_USER_DATA) electron.app.setPath('userData', process.env.CLERK_ADMIN_USER_DATA);
+if (settings.userDataDir) electron.app.setPath('userData', settings.userDataDir);
 
 startMain({
   electron,
   outDir,
   secrets: createKeytarSecretStore(),
-  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  devServerUrl: settings.devServerUrl,
 }).catch((error) => {
   console.error('[main] the app could not start', error);
   electron.dialog.showErrorBox('Clerk Admin Desktop could not start', error instanceof Error ? error.message : String(error));

@@ -7,10 +7,20 @@ import { EventEmitter } from 'node:events';
 
 type Listener = (...args: any[]) => unknown;
 
+/** A recorded frame: its URL and parent, and the ids Electron identifies it by. */
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+  processId: number;
+  routingId: number;
+}
+
 /** A recorded webContents: handlers the glue installed, messages it sent. */
 export class FakeWebContents extends EventEmitter {
   static nextId = 1;
   readonly id = FakeWebContents.nextId++;
+  /** Its main frame; `url` follows what the window loaded. */
+  readonly mainFrame: FakeFrame = { url: '', parent: null, processId: 100 + this.id, routingId: 1 };
   windowOpenHandler?: (details: { url: string }) => { action: 'deny' | 'allow' };
   readonly sent: Array<{ channel: string; args: unknown[] }> = [];
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }) {
@@ -44,7 +54,11 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   loadURL(url: string) {
     this.loaded = { url };
+    this.webContents.mainFrame.url = url;
     return Promise.resolve();
+  }
+  isDestroyed() {
+    return false;
   }
   show() {
     this.shown = true;
@@ -65,10 +79,32 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/** An IPC event as Electron passes it: the sending webContents and frame. */
+export function ipcEvent(sender: FakeWebContents, frame: FakeFrame = sender.mainFrame) {
+  return { sender, senderFrame: frame };
+}
+
 /** Builds a fresh stand-in `electron` module. */
-export function createElectronStandIn(options: { userData: string; singleInstance?: boolean }) {
+export function createElectronStandIn(options: { userData: string; singleInstance?: boolean; isPackaged?: boolean }) {
   FakeBrowserWindow.instances = [];
   const handlers = new Map<string, Listener>();
+  let ready = false;
+  let userData = options.userData;
+  const setPaths: Array<[string, string]> = [];
+  // Like Electron: privileged schemes are declared once, before ready; handlers are added after.
+  const protocol = {
+    privileged: undefined as Array<{ scheme: string; privileges?: Record<string, boolean> }> | undefined,
+    handlers: new Map<string, (request: Request) => Promise<Response>>(),
+    registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>) {
+      if (ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+      if (this.privileged) throw new Error('protocol.registerSchemesAsPrivileged can be called only once');
+      this.privileged = schemes;
+    },
+    handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+      if (!ready) throw new Error('protocol.handle should be called after app is ready');
+      this.handlers.set(scheme, handler);
+    },
+  };
   const appEvents = new EventEmitter();
   const opened: string[] = [];
   const session = {
@@ -96,10 +132,18 @@ export function createElectronStandIn(options: { userData: string; singleInstanc
         this.quitCalled = true;
       },
       exit() {},
-      whenReady: () => Promise.resolve(),
+      isPackaged: options.isPackaged ?? false,
+      whenReady: () => {
+        ready = true;
+        return Promise.resolve();
+      },
       getPath: (name: string) => {
         if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
-        return options.userData;
+        return userData;
+      },
+      setPath: (name: string, path: string) => {
+        setPaths.push([name, path]);
+        if (name === 'userData') userData = path;
       },
       getVersion: () => '0.0.0-test',
       on: (event: string, listener: Listener) => appEvents.on(event, listener),
@@ -116,6 +160,7 @@ export function createElectronStandIn(options: { userData: string; singleInstanc
       buildFromTemplate: (template: unknown) => ({ template }),
       setApplicationMenu: (value: unknown) => (menu = value),
     },
+    protocol,
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: { defaultSession: session },
     shell: { openExternal: async (url: string) => void opened.push(url) },
@@ -125,6 +170,8 @@ export function createElectronStandIn(options: { userData: string; singleInstanc
     electron,
     handlers,
     session,
+    protocol,
+    setPaths,
     opened,
     menu: () => menu as { template: any[] } | undefined,
     windows: () => FakeBrowserWindow.instances,

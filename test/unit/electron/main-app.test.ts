@@ -1,30 +1,53 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startMain, type MainApp } from '../../../electron/main/app';
+import { contentSecurityPolicy } from '../../../shared/csp';
 import { CHANNELS } from '../../../shared/ipc';
-import { createElectronStandIn } from '../../support/electron-stand-in';
+import { createElectronStandIn, FakeWebContents, ipcEvent, type FakeFrame } from '../../support/electron-stand-in';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 
 let userData: string;
+let outDir: string;
 let standIn: ReturnType<typeof createElectronStandIn>;
 let started: MainApp | undefined;
-const outDir = '/opt/app/out';
-const pageUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+let logged: string[];
+const pageUrl = 'app://clerk-admin/index.html';
 
-const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
+const contents = () => standIn.windows()[0].webContents;
+/** An IPC event from the app window's main frame, showing `url`. */
+const event = (url: string = pageUrl) => ipcEvent(contents(), { ...contents().mainFrame, url });
+
+async function start(options: { isPackaged?: boolean; devServerUrl?: string } = {}) {
+  await started?.services.close();
+  standIn = createElectronStandIn({ userData, isPackaged: options.isPackaged });
+  logged = [];
+  started = await startMain({
+    electron: standIn.electron as never,
+    outDir,
+    secrets: new MemorySecretStore(),
+    devServerUrl: options.devServerUrl,
+    log: (message) => logged.push(message),
+  });
+}
 
 beforeEach(async () => {
   userData = mkdtempSync(join(tmpdir(), 'clerk-admin-main-'));
-  standIn = createElectronStandIn({ userData });
-  started = await startMain({ electron: standIn.electron as never, outDir, secrets: new MemorySecretStore(), log: () => {} });
+  outDir = mkdtempSync(join(tmpdir(), 'clerk-admin-out-'));
+  mkdirSync(join(outDir, 'renderer'));
+  writeFileSync(join(outDir, 'renderer', 'index.html'), '<!doctype html><title>Clerk Admin Desktop</title>');
+  writeFileSync(join(outDir, 'secret.txt'), 'outside the renderer folder');
+  started = undefined;
+  await start();
 });
 
 afterEach(async () => {
   await started?.services.close();
+  started = undefined;
   rmSync(userData, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
 });
 
 describe('main process glue (stand-in electron)', () => {
@@ -42,7 +65,23 @@ describe('main process glue (stand-in electron)', () => {
       webviewTag: false,
     });
     expect(prefs.preload).toBe(join(outDir, 'preload', 'index.cjs'));
-    expect(standIn.windows()[0].loaded).toEqual({ file: join(outDir, 'renderer', 'index.html') });
+    expect(standIn.windows()[0].loaded).toEqual({ url: 'app://clerk-admin/index.html' });
+  });
+
+  it('registers app:// as a standard, secure scheme before ready and serves only the renderer folder from it', async () => {
+    // The stand-in throws, as Electron does, when the scheme is declared after ready.
+    expect(standIn.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    expect(standIn.protocol.privileged![0].privileges).not.toHaveProperty('bypassCSP');
+    const serve = standIn.protocol.handlers.get('app')!;
+    const page = await serve(new Request(pageUrl));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Clerk Admin Desktop</title>');
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    for (const escape of ['app://clerk-admin/../secret.txt', 'app://clerk-admin/%2e%2e/secret.txt', 'app://clerk-admin/..%2fsecret.txt', 'app://other/index.html']) {
+      expect((await serve(new Request(escape))).status, escape).toBe(404);
+    }
   });
 
   it('registers every contract channel and nothing else', () => {
@@ -57,8 +96,51 @@ describe('main process glue (stand-in electron)', () => {
     expect(foreign).toMatchObject({ ok: false, error: { kind: 'forbidden', code: 'untrusted_sender' } });
     const otherFile = await handler(event(pathToFileURL('/tmp/other.html').href));
     expect(otherFile).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    const subframe = await handler(event(pageUrl, { url: pageUrl }));
+    const main = contents().mainFrame;
+    const subframe = await handler(ipcEvent(contents(), { url: pageUrl, parent: main, processId: main.processId, routingId: 7 }));
     expect(subframe).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('refuses the built page as a file:// URL, on any host (the check before app:// compared paths only)', async () => {
+    const handler = standIn.handlers.get('app:info')!;
+    const builtPage = join(outDir, 'renderer', 'index.html');
+    for (const url of [`file://evil.example${pathToFileURL(builtPage).pathname}`, pathToFileURL(builtPage).href]) {
+      expect(await handler(event(url)), url).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    }
+  });
+
+  it('refuses look-alike origins of app://', async () => {
+    const handler = standIn.handlers.get('app:info')!;
+    for (const url of ['app://clerk-admin.evil/index.html', 'app://evil/index.html', 'app://clerk-admin:8080/index.html', 'app://x@clerk-admin/index.html', 'http://clerk-admin/index.html']) {
+      expect(await handler(event(url)), url).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    }
+  });
+
+  it('refuses our page shown in any other webContents, and a frame that is not the main frame', async () => {
+    const handler = standIn.handlers.get('app:info')!;
+    const other = new FakeWebContents();
+    other.mainFrame.url = pageUrl;
+    expect(await handler(ipcEvent(other))).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    // The right webContents, but a frame of another process pretending to be top-level.
+    const stray: FakeFrame = { url: pageUrl, parent: null, processId: 9999, routingId: 1 };
+    expect(await handler(ipcEvent(contents(), stray))).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    expect(await handler({ sender: contents(), senderFrame: null })).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    // The same main frame object Electron hands out is accepted.
+    expect(await handler(ipcEvent(contents()))).toMatchObject({ ok: true });
+  });
+
+  it('logs a refused sender once per origin', async () => {
+    const handler = standIn.handlers.get('app:info')!;
+    await handler(event('https://evil.example/a'));
+    await handler(event('https://evil.example/b'));
+    await handler(event('https://other.example/'));
+    await handler(event(pathToFileURL('/tmp/x.html').href));
+    await handler(event(pathToFileURL('/tmp/y.html').href));
+    const refusals = logged.filter((line) => line.startsWith('refused IPC'));
+    expect(refusals).toHaveLength(3);
+    expect(refusals[0]).toContain('https://evil.example');
+    expect(refusals[1]).toContain('https://other.example');
+    expect(refusals[2]).toContain('file://');
   });
 
   it('rejects malformed input on every channel with a validation error and keeps serving', async () => {
@@ -111,11 +193,32 @@ describe('main process glue (stand-in electron)', () => {
 
   it('remembers the window size and position on close', async () => {
     standIn.windows()[0].emit('close');
-    await started!.services.close();
-    started = undefined;
-    standIn = createElectronStandIn({ userData });
-    started = await startMain({ electron: standIn.electron as never, outDir, secrets: new MemorySecretStore(), log: () => {} });
+    await start();
     expect(standIn.windows()[0].options).toMatchObject({ x: 10, y: 20, width: 1360, height: 860 });
+  });
+});
+
+describe('the dev server (unpackaged only)', () => {
+  const devServerUrl = 'http://localhost:5173/';
+
+  it('in development, loads and trusts the dev server, with the dev CSP and DevTools', async () => {
+    await start({ devServerUrl });
+    expect(standIn.windows()[0].loaded).toEqual({ url: devServerUrl });
+    expect(await standIn.handlers.get('app:info')!(event('http://localhost:5173/index.html'))).toMatchObject({ ok: true });
+    expect(await standIn.handlers.get('app:info')!(event('http://localhost:5174/'))).toMatchObject({ ok: false });
+    expect(JSON.stringify(standIn.menu()!.template)).toContain('toggleDevTools');
+  });
+
+  it('in a packaged app, ignores a dev server URL: the page, the trust, the CSP and the menu stay the packaged ones', async () => {
+    await start({ isPackaged: true, devServerUrl: 'http://127.0.0.1:5173/' });
+    expect(standIn.windows()[0].loaded).toEqual({ url: 'app://clerk-admin/index.html' });
+    const handler = standIn.handlers.get('app:info')!;
+    expect(await handler(event('http://127.0.0.1:5173/'))).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    expect(await handler(event(pageUrl))).toMatchObject({ ok: true });
+    let headers: any;
+    standIn.session.headersHandler!({ responseHeaders: {} }, (result: any) => (headers = result.responseHeaders));
+    expect(headers['Content-Security-Policy'][0]).toBe(contentSecurityPolicy());
+    expect(JSON.stringify(standIn.menu()!.template)).not.toContain('toggleDevTools');
   });
 });
 
