@@ -272,6 +272,11 @@ export class AuditLog {
     if (!(await load)) throw new AppError({ kind: 'keychain', code: 'audit_signing_unavailable', message: `The audit log cannot be signed: ${this.signingProblem}` });
   }
 
+  /** The sealer once signing is set up; null when the log is not signed (or its key is unavailable). */
+  async activeSealer(): Promise<AuditSealer | null> {
+    return this.signingLoad ? await this.signingLoad : null;
+  }
+
   /** The public half of the signing key and its fingerprint, or why there is none. */
   async signingStatus(): Promise<AuditSigningStatus> {
     const sealer = this.signingLoad ? await this.signingLoad : null;

@@ -4,20 +4,24 @@
  * meanwhile are left out). Large exports are formatted by worker threads (export-threads.ts),
  * small ones and in-memory databases in-process; both write the same bytes. The file appears
  * under its name only when complete (written as `<path>.partial`, then renamed); a failed or
- * cancelled export leaves nothing behind.
+ * cancelled export leaves nothing behind. A signed log seals its head with a digest first and
+ * writes a signed digest file beside the export (export-digest.ts).
  */
+import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
+import { basename } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AuditLog } from './audit-log';
 import { readChangeBatches, type KeyRange } from './change-reader';
+import { exportDigestPath, exportDigestText } from './export-digest';
 import { exportFormat, type ExportFormat } from './export-formats';
 import { exportThreads, splitKeys, threadedExport, type ExportChunk, type ExportSource } from './export-threads';
 import { defaultExportWorker } from './export-worker-location';
-import type { ChangeQueryParts } from './query';
+import { normaliseFilter, type ChangeQueryParts } from './query';
 import type { AuditExportFormat, AuditExportOptions, AuditExportResult, AuditFilter } from '../../../shared/audit/types';
 
 const FORMATS: readonly AuditExportFormat[] = ['csv', 'ndjson', 'ocsf'];
@@ -40,13 +44,35 @@ export async function exportChanges(log: AuditLog, filter: AuditFilter, options:
     throw new AppError({ kind: 'validation', message: 'Choose a file to export to.' });
   }
   options.signal?.throwIfAborted();
-  const query = log.queryParts(filter);
+  // A signed log seals its head first; the export then holds the changes up to that digest.
+  const sealer = await log.activeSealer();
+  let query = log.queryParts(filter);
+  let sealSeq = 0;
+  if (sealer) {
+    log.writeDigest('export');
+    sealSeq = log.head()?.seq ?? 0;
+    query = { ...query, where: [...query.where, `${query.key} <= ?`], params: [...query.params, sealSeq] };
+  }
   const snapshot = snapshotOf(log.db, query);
   const format = exportFormat(options.format);
   const source = exportSource(log, query, snapshot, format, options);
-  const written = await writeExport(source.chunks, format, options, snapshot.changes);
-  return { path: options.path, format: options.format, ...written, threads: source.threads() };
+  const digest: DigestWriter | undefined = sealer
+    ? (written) =>
+        exportDigestText(log.db, sealer.signer, {
+          ...written,
+          file: basename(options.path),
+          format: options.format,
+          filter: normaliseFilter(filter),
+          sealSeq,
+          createdAt: log.clock(),
+        })
+    : undefined;
+  const written = await writeExport(source.chunks, format, options, snapshot.changes, digest);
+  return { path: options.path, format: options.format, changes: written.changes, bytes: written.bytes, threads: source.threads() };
 }
+
+/** Builds the digest file's text once the export's bytes are known. */
+type DigestWriter = (written: { changes: number; bytes: number; sha256: string }) => string;
 
 /** The formatted changes, from worker threads when that pays, else from this thread. */
 function exportSource(log: AuditLog, query: ChangeQueryParts, snapshot: ExportSnapshot, format: ExportFormat, options: AuditExportOptions): ExportSource {
@@ -71,16 +97,24 @@ async function* inProcessChunks(db: DatabaseSync, query: ChangeQueryParts, range
   }
 }
 
-/** Writes header, chunks and footer to `<path>.partial`, then renames it to `path`. */
-async function writeExport(chunks: AsyncIterable<ExportChunk>, format: ExportFormat, options: AuditExportOptions, total: number): Promise<{ changes: number; bytes: number }> {
+/**
+ * Writes header, chunks and footer to `<path>.partial`, then renames it to `path`; with `digest`,
+ * hashes the bytes as they are written and puts the digest file beside it (written first).
+ */
+async function writeExport(chunks: AsyncIterable<ExportChunk>, format: ExportFormat, options: AuditExportOptions, total: number, digest?: DigestWriter): Promise<{ changes: number; bytes: number }> {
   const partial = `${options.path}.partial`;
+  const digestPath = exportDigestPath(options.path);
+  const digestPartial = `${digestPath}.partial`;
+  const hash: Hash | null = digest ? createHash('sha256') : null;
   // A deep buffer lets the file system write one batch while the next is being formatted.
   const out = createWriteStream(partial, { highWaterMark: 32 * 1024 * 1024 });
   // Kept for the whole export: a stream error (no such folder, disk full) may come at any time.
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
   const write = async (data: string | Uint8Array) => {
-    if (data.length > 0 && !out.write(data)) await Promise.race([once(out, 'drain'), failed]);
+    if (data.length === 0) return;
+    hash?.update(data);
+    if (!out.write(data)) await Promise.race([once(out, 'drain'), failed]);
   };
   let done = 0;
   try {
@@ -95,11 +129,14 @@ async function writeExport(chunks: AsyncIterable<ExportChunk>, format: ExportFor
     await write(format.footer);
     out.end();
     await Promise.race([once(out, 'finish'), failed]);
+    if (digest && hash) await writeFile(digestPartial, digest({ changes: done, bytes: out.bytesWritten, sha256: hash.digest('hex') }));
     await rename(partial, options.path);
+    if (digest) await rename(digestPartial, digestPath);
     return { changes: done, bytes: out.bytesWritten };
   } catch (error) {
     out.destroy();
     await rm(partial, { force: true });
+    await rm(digestPartial, { force: true });
     // A folder that is gone or read-only, a full disk: the administrator can pick another place.
     if (isFileSystemError(error)) {
       throw new AppError({ kind: 'validation', code: error.code, message: `The export could not be written to ${options.path}: ${error.message}` });
