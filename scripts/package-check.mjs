@@ -11,7 +11,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { fuseConfigProblems, fuseWireProblems, standInBinary } from './electron-fuses.mjs';
+import { fuseConfigProblems, fuseWireProblems, readFuseWire, standInBinary } from './electron-fuses.mjs';
 
 const configProblems = fuseConfigProblems(parse(readFileSync('electron-builder.yml', 'utf8')).electronFuses);
 if (configProblems.length > 0) {
@@ -53,7 +53,11 @@ const binaries = readdirSync(unpacked)
   .filter((name) => statSync(join(unpacked, name)).isFile())
   .filter((name) => readFileSync(join(unpacked, name)).includes('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'));
 if (binaries.length !== 1) problems.push(`expected one packaged binary with a fuse wire in linux-unpacked, found ${binaries.length}`);
-else problems.push(...fuseWireProblems(readFileSync(join(unpacked, binaries[0]))));
+else {
+  const binary = readFileSync(join(unpacked, binaries[0]));
+  problems.push(...fuseWireProblems(binary));
+  console.log(`fuses in the packaged ${binaries[0]}: ${Object.entries(readFuseWire(binary)).map(([name, value]) => `${name}=${value}`).join(', ')}`);
+}
 
 const resources = join(output, 'linux-unpacked', 'resources');
 const listing = spawnSync('npx', ['asar', 'list', join(resources, 'app.asar')], { encoding: 'utf8' }).stdout.split('\n');
