@@ -121,7 +121,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await saveScreen(page, 'user-action-error', scheme);
 
     await shell.openSection('profiles');
-    await profiles.row('Sandbox').getByTestId('profile-reset-sandbox').click();
+    await profiles.menuAction('Sandbox', 'reset-sandbox');
     await expect(page.getByTestId('confirm-reset-sandbox')).toBeVisible();
     await saveScreen(page, 'reset-sandbox-confirm', scheme);
     await page.getByTestId('cancel-reset-sandbox').click();

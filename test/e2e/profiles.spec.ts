@@ -140,7 +140,7 @@ test('deleting a profile asks first and removes its keychain entry', async ({ ap
   await profiles.add({ name: 'Short-lived', environment: 'staging', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services) });
   const doomed = (await app.services.profiles.list()).find((p) => p.name === 'Short-lived')!;
 
-  await profiles.row('Short-lived').getByTestId('profile-delete').click();
+  await profiles.menuAction('Short-lived', 'delete');
   await expect(page.getByRole('dialog')).toContainText('removed from your OS keychain');
   await page.getByTestId('cancel-delete').click();
   await expect(profiles.row('Short-lived')).toBeVisible();
@@ -181,8 +181,10 @@ test('a production profile shows the red banner; switching away removes it', asy
   await expect(shell.productionBanner).toHaveCount(0);
 });
 
-test('the Sandbox profile offers no Edit: it belongs to the app', async ({ profiles }) => {
+test('the Sandbox profile offers no Edit: it belongs to the app', async ({ page, profiles }) => {
   await expect(profiles.row('Sandbox')).toBeVisible();
   await expect(profiles.row('Sandbox').getByTestId('profile-edit')).toHaveCount(0);
-  await expect(profiles.row('Sandbox').getByTestId('profile-delete')).toBeVisible();
+  await profiles.row('Sandbox').getByTestId('profile-more').click();
+  await expect(page.getByTestId('profile-delete')).toBeVisible();
+  await expect(page.getByTestId('profile-reset-sandbox')).toBeVisible();
 });

@@ -55,9 +55,21 @@ for (const scheme of ['light', 'dark'] as const) {
     await profiles.saveButton.click();
     await expect(profiles.form.getByTestId('profile-allow-mismatch')).toBeVisible();
     await saveScreen(page, 'profile-form-mismatch', scheme);
-    await profiles.form.getByTestId('profile-cancel').click();
+    await profiles.form.getByTestId('profile-allow-mismatch').click();
+    await profiles.saveButton.click();
+    await expect(profiles.form).toBeHidden();
+    await shell.switchProfile('Mislabelled');
+    await expect(shell.productionBanner).toContainText('holds a live key');
+    await shell.openSection('profiles');
+    await saveScreen(page, 'live-key-profile', scheme);
+    await profiles.delete('Mislabelled');
+    await expect(page.getByTestId('profiles-view')).toBeVisible();
+    await saveScreen(page, 'no-active-profile', scheme);
+    await profiles.row('Sandbox').getByTestId('profile-switch').click();
+    await expect(shell.activeProfileName()).toHaveText('Sandbox');
+    await shell.openSection('profiles');
 
-    await profiles.row('Sandbox').getByTestId('profile-delete').click();
+    await profiles.menuAction('Sandbox', 'delete');
     await expect(page.getByTestId('confirm-delete')).toBeVisible();
     await saveScreen(page, 'profile-delete-confirm', scheme);
     await page.getByTestId('cancel-delete').click();

@@ -7,12 +7,26 @@ import { SCREENSHOT_DIR } from './paths';
 /** True when this run saves screenshots. */
 export const SAVING_SCREENS = process.env.E2E_SCREENSHOTS === '1';
 
-/** Saves `<name>-<scheme>.png` under test/e2e/screenshots when enabled, once dialogs have finished fading in. */
+/** The window sizes every screen is looked at in: a common laptop, and the smallest we design for. */
+export const SCREEN_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1000, height: 650 },
+] as const;
+
+/**
+ * Saves `<name>-<scheme>-<width>.png` under test/e2e/screenshots at each of {@link SCREEN_SIZES}
+ * when enabled, once dialogs have finished fading in; the test's own viewport is restored after.
+ */
 export async function saveScreen(page: Page, name: string, scheme: 'light' | 'dark'): Promise<void> {
   if (!SAVING_SCREENS) return;
-  await expect.poll(() => page.evaluate(finiteAnimationsRunning)).toBe(0);
+  const original = page.viewportSize();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${scheme}.png`) });
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    await expect.poll(() => page.evaluate(finiteAnimationsRunning)).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${scheme}-${size.width}.png`) });
+  }
+  if (original) await page.setViewportSize(original);
 }
 
 /** The relative luminance (0 dark … 1 light) of a CSS `rgb()`/`rgba()` colour. */

@@ -69,16 +69,22 @@ export class ProfilesPage {
     await expect(this.row(fields.name)).toBeVisible();
   }
 
+  /** Opens a profile's "More" menu and picks one of its actions (`delete`, `reset-sandbox`). */
+  async menuAction(name: string, action: 'delete' | 'reset-sandbox'): Promise<void> {
+    await this.row(name).getByTestId('profile-more').click();
+    await this.page.getByTestId(`profile-${action}`).click();
+  }
+
   /** Resets the built-in Sandbox through its confirmation dialog and waits for the confirmation. */
   async resetSandbox(): Promise<void> {
-    await this.row('Sandbox').getByTestId('profile-reset-sandbox').click();
+    await this.menuAction('Sandbox', 'reset-sandbox');
     await this.page.getByTestId('confirm-reset-sandbox').click();
     await expect(this.page.getByText('The Sandbox was reset and seeded afresh.')).toBeVisible();
   }
 
   /** Deletes a profile through the confirmation dialog. */
   async delete(name: string): Promise<void> {
-    await this.row(name).getByTestId('profile-delete').click();
+    await this.menuAction(name, 'delete');
     await this.page.getByTestId('confirm-delete').click();
     await expect(this.row(name)).toHaveCount(0);
     await expect(this.page.getByRole('dialog')).toHaveCount(0);
