@@ -100,8 +100,14 @@ export const errors = {
       param('username'),
     ),
   fileMissing: () => single(400, 'form_param_missing', 'missing', 'Image file missing.', param('file')),
-  fileType: (allowed: readonly string[]) =>
-    single(400, 'form_param_format_invalid', 'is invalid', `The file is not a supported image; supported types: ${allowed.join(', ')}.`, param('file')),
+  fileType: (allowed: readonly string[], why?: string) =>
+    single(
+      400,
+      'form_param_format_invalid',
+      'is invalid',
+      `The file is not a supported image${why ? ` (${why})` : ''}; supported types: ${allowed.join(', ')}.`,
+      param('file'),
+    ),
   fileTooLarge: (limitBytes: number) =>
     single(413, 'request_body_too_large', 'File too large', `The file exceeds the limit of ${limitBytes / 1024 / 1024} MB.`, param('file')),
   badRequest: (code: string, message: string, longMessage: string, meta?: Record<string, unknown>) => single(400, code, message, longMessage, meta),

@@ -4,6 +4,7 @@
  */
 import { errors } from './errors';
 import type { JsonObject } from './types';
+import { assertNestingDepth } from './validation/json-depth';
 
 /** Clerk caps each metadata field at 8 KB of JSON. */
 export const METADATA_MAX_BYTES = 8 * 1024;
@@ -33,6 +34,8 @@ export function deepMergeMetadata(target: JsonObject, patch: JsonObject): JsonOb
 /** Rejects a metadata value that is not an object or is too large (422). */
 export function assertMetadata(name: string, value: unknown): asserts value is JsonObject {
   if (!isPlainObject(value)) throw errors.paramType(name, 'an object');
+  // Measured first without recursion: JSON.stringify overflows the stack on very deep values.
+  assertNestingDepth(name, value);
   if (Buffer.byteLength(JSON.stringify(value)) > METADATA_MAX_BYTES) {
     throw errors.unprocessable('form_param_value_too_large', 'is too large', `${name} must be at most ${METADATA_MAX_BYTES} bytes of JSON.`, {
       param_name: name,

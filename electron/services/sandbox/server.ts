@@ -32,7 +32,8 @@ const API_PREFIX = '/v1';
 function send(res: ServerResponse, status: number, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
   // Encode once: measuring a string's UTF-8 length and then writing it would walk it twice.
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': bytes.byteLength, ...headers });
+  // nosniff: a browser takes the Content-Type as it is (an image is never run as a page).
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': bytes.byteLength, 'X-Content-Type-Options': 'nosniff', ...headers });
   res.end(bytes);
 }
 

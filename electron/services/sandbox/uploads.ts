@@ -1,10 +1,12 @@
 /**
  * Image uploads (organization logos, profile images): the `file` part of a multipart body,
- * 10 MB at most, its type recognised from its first bytes (never from its name or declared type).
+ * 10 MB at most, its type recognised from its first bytes (never from its name or declared type)
+ * and the whole file checked to be an image of that type (see image-check.ts).
  */
 import type { SandboxContext } from './context';
 import { errors } from './errors';
 import { ID_PREFIX, newId } from './ids';
+import { imageProblem } from './image-check';
 
 /** Clerk's upload limit. */
 export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -43,6 +45,8 @@ export async function readImageUpload(form: FormData | undefined, allowed: reado
   if (bytes.length === 0) throw errors.fileMissing();
   const sniffed = sniffImageType(bytes);
   if (!sniffed || !allowed.includes(sniffed)) throw errors.fileType(allowed);
+  const problem = imageProblem(bytes, sniffed);
+  if (problem) throw errors.fileType(allowed, `it starts like ${sniffed} but is not a whole ${sniffed} image: ${problem}`);
   return { contentType: sniffed, bytes };
 }
 

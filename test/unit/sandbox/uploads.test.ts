@@ -44,7 +44,13 @@ describe('reading the uploaded file', () => {
   });
 
   it('accepts icons for logos but not for profile images', async () => {
-    const ico = new Blob([bytes(0, 0, 1, 0, 1, 0)]);
+    // A whole icon file: its directory and one embedded PNG.
+    const png = discPng(4, [1, 2, 3], [4, 5, 6]);
+    const entry = Buffer.alloc(16);
+    entry.set([4, 4], 0);
+    entry.writeUInt32LE(png.length, 8);
+    entry.writeUInt32LE(22, 12);
+    const ico = new Blob([Buffer.concat([Buffer.from([0, 0, 1, 0, 1, 0]), entry, png])]);
     expect((await readImageUpload(form(ico), LOGO_TYPES)).contentType).toBe('image/x-icon');
     expect(await failure(readImageUpload(form(ico), PROFILE_IMAGE_TYPES))).toEqual([400, 'form_param_format_invalid']);
   });

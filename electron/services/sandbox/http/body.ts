@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { errors } from '../errors';
 import type { JsonObject } from '../types';
+import { assertNestingDepth } from '../validation/json-depth';
 
 /** Largest JSON body accepted. */
 export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
@@ -63,6 +64,8 @@ export function parseJsonObject(text: string): JsonObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw errors.bodyInvalid('the body must be a JSON object');
   }
+  // Before any handler walks the body: a field nested too deep is a 422 here, not a stack overflow later.
+  for (const [name, field] of Object.entries(value)) assertNestingDepth(name, field);
   return value as JsonObject;
 }
 
