@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AppInfo } from '../../shared/ipc';
 import { AuditLog } from './audit';
+import { anchorAccountFor, loadAuditSigning } from './audit/signing-key';
 import type { ChooseSavePath } from './audit-handlers';
 import type { AuditAvailability } from './audit-recording';
 import { createClerkClient } from './clerk/client';
@@ -60,14 +61,23 @@ export interface AppServices {
 
 /** Opens the database, starts the Sandbox, makes sure a first launch has the Sandbox profile. */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
-  const db = openAppDatabase(join(options.userDataDir, APP_DATABASE_FILE));
+  const dbPath = join(options.userDataDir, APP_DATABASE_FILE);
+  const db = openAppDatabase(dbPath);
   const settings = new SettingsStore(db);
   const startupProblems: string[] = [];
   const reportInternal = options.onInternalError ?? (() => {});
 
-  const auditAvailability = openAudit(db, options.appVersion, startupProblems);
+  const auditAvailability = openAudit(db, options.appVersion, startupProblems, reportInternal);
   const audit = 'log' in auditAvailability ? auditAvailability.log : undefined;
+  // The signing key (created on first run) and the head anchor live in the keychain, never on disk.
+  const auditSigning = audit
+    ? audit.useSigning(loadAuditSigning(options.secrets, { anchorAccount: anchorAccountFor(dbPath), onAnchorError: (error) => reportInternal('audit anchor', error) })).catch((error: unknown) => {
+        startupProblems.push(`The audit log is not being signed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+    : Promise.resolve();
+  await auditSigning;
   const jobs = new JobRunner({ onInternalError: (kind, error) => reportInternal(`job ${kind}`, error) });
+  // Pruning appends a signed checkpoint, so it runs once the key is there.
   const startupPrune = audit && audit.getRetention() !== null ? pruneAtStartup(audit, reportInternal) : Promise.resolve();
 
   const validateKey: KeyValidator = async (apiUrl, secretKey) => {
@@ -137,6 +147,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async close() {
       await jobs.close();
       await startupPrune;
+      // A last digest seals what this session recorded, and the keychain anchor is written.
+      await audit?.stopSigning().catch((error: unknown) => reportInternal('audit digest at quit', error));
       await sandbox?.close();
       db.close();
     },
@@ -144,9 +156,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 }
 
 /** The audit log on the app database; when it cannot be opened, changes are refused and the administrator is told. */
-function openAudit(db: DatabaseSync, appVersion: string, startupProblems: string[]): AuditAvailability {
+function openAudit(db: DatabaseSync, appVersion: string, startupProblems: string[], reportInternal: (channel: string, error: unknown) => void): AuditAvailability {
   try {
-    return { log: new AuditLog(db, { appVersion }) };
+    return { log: new AuditLog(db, { appVersion, onSigningError: (error) => reportInternal('audit digest', error) }) };
   } catch (error) {
     const problem = `the audit log could not be opened (${error instanceof Error ? error.message : String(error)}), so no change can be recorded.`;
     startupProblems.push(`Changes are disabled: ${problem}`);

@@ -1,6 +1,7 @@
 /**
- * The `audit:*` and `jobs:*` channels: reading the audit log (pages, one change, facets), and its
- * long operations (export, verify, the retention prune) as background jobs the renderer polls.
+ * The `audit:*` and `jobs:*` channels: reading the audit log (pages, one change, facets, the public
+ * signing key), and its long operations (export, verify, the retention prune) as background jobs
+ * the renderer polls.
  */
 import { AppError, type AuditExportFormat } from '../../shared/ipc';
 import type { AuditAvailability } from './audit-recording';
@@ -34,7 +35,7 @@ export interface AuditHandlerDeps {
   clock?: () => number;
 }
 
-type AuditChannels = 'audit:list' | 'audit:get' | 'audit:facets' | 'audit:export' | 'audit:verify' | 'audit:retention' | 'audit:setRetention';
+type AuditChannels = 'audit:list' | 'audit:get' | 'audit:facets' | 'audit:export' | 'audit:verify' | 'audit:signingKey' | 'audit:retention' | 'audit:setRetention';
 type JobChannels = 'jobs:status' | 'jobs:cancel';
 
 const FILE_TYPES: Record<AuditExportFormat, { extension: string; filter: SaveFileFilter }> = {
@@ -79,6 +80,11 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
     'audit:verify': async () => {
       const audit = log();
       return { jobId: deps.jobs.start('audit-verify', ({ onProgress, signal }) => audit.verify({ onProgress, signal })) };
+    },
+    // The public half only: the private key never leaves the keychain and this process.
+    'audit:signingKey': async () => {
+      if ('problem' in deps.audit) return { available: false, problem: deps.audit.problem };
+      return deps.audit.log.signingStatus();
     },
     'audit:retention': async () => ({ days: log().getRetention() }),
     'audit:setRetention': async ({ days }) => {

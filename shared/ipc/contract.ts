@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { User } from '../clerk';
 import { USER_ORDER_BY } from '../clerk/user-order';
-import { AUDIT_EXPORT_FORMATS, AUDIT_MAX_PAGE, auditFilter, retentionDays, type AuditChangeDetail, type AuditFacets, type AuditListResult, type AuditRetention } from './audit';
+import { AUDIT_EXPORT_FORMATS, AUDIT_MAX_PAGE, auditFilter, retentionDays, type AuditChangeDetail, type AuditFacets, type AuditListResult, type AuditRetention, type AuditSigningStatus } from './audit';
 import type { JobStarted, JobStatus } from './jobs';
 import * as s from './schemas';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
@@ -108,6 +108,8 @@ export const contract = {
   /** Asks for a destination file, then exports in the background; null when the dialog was cancelled. */
   'audit:export': channel(z.object({ filter: auditFilter.default({}), format: z.enum(AUDIT_EXPORT_FORMATS) })).returns<JobStarted | null>(),
   'audit:verify': channel(s.none).returns<JobStarted>(),
+  /** The audit log's signing key: its public key (PEM) and fingerprint, never the private key. */
+  'audit:signingKey': channel(s.none).returns<AuditSigningStatus>(),
   'audit:retention': channel(s.none).returns<AuditRetention>(),
   /** Saves the retention and applies it at once (a prune job, when records are kept for N days). */
   'audit:setRetention': channel(z.object({ days: retentionDays })).returns<AuditRetention & { jobId: string | null }>(),

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { verifyExportFile } from '../../electron/services/audit/export-verify';
 import type { User } from '../../shared/clerk';
 import type { UserPage } from '../../shared/ipc/contract';
 import { APP_DATABASE_FILE } from '../../electron/services/storage/app-database';
@@ -128,6 +129,7 @@ test('exports parse back, and Verify integrity names the record edited behind th
   await shell.openSection('audit-log');
   await audit.idle();
 
+  const fingerprints = new Set<string>();
   for (const format of ['CSV', 'NDJSON', 'OCSF'] as const) {
     await audit.startExport(format);
     await expect(audit.exportDialog).toHaveAttribute('data-state', 'done');
@@ -136,6 +138,10 @@ test('exports parse back, and Verify integrity names the record edited behind th
     expect(path.startsWith(app.exportDir)).toBe(true);
     const text = readFileSync(path, 'utf8');
     await expect(audit.exportDialog.getByTestId('audit-export-size')).toHaveText(/B$/);
+    // Its signed digest file is beside it, and an auditor's check passes with no app.
+    const checked = await verifyExportFile(path);
+    expect(checked, checked.problem).toMatchObject({ ok: true, chainChecked: format === 'NDJSON' });
+    fingerprints.add(checked.fingerprint!);
     if (format === 'CSV') {
       const lines = text.trim().split('\r\n');
       expect(lines[0].split(',').slice(0, 3)).toEqual(['seq', 'time', 'actor_user']);
@@ -176,7 +182,12 @@ test('exports parse back, and Verify integrity names the record edited behind th
   await expect(audit.exportDialog).toBeHidden();
 
   expect(await audit.verify()).toBe('ok');
-  await expect(audit.verifyDialog.getByTestId('audit-verify-ok')).toContainText('Integrity verified: 8 records match');
+  // 8 records of the 4 changes, and the digest the first export sealed them with.
+  await expect(audit.verifyDialog.getByTestId('audit-verify-ok')).toContainText('Integrity verified: 9 records match');
+  await expect(audit.verifyDialog.getByTestId('audit-verify-signatures')).toContainText('1 digest and 0 checkpoints');
+  // The fingerprint the app shows is the one the exported files' check printed.
+  expect(fingerprints.size).toBe(1);
+  await expect(audit.verifyDialog.getByTestId('audit-signing-fingerprint')).toHaveText([...fingerprints][0]);
   await expect(audit.verifyDialog.getByTestId('audit-verify-head')).toHaveText(/^[0-9a-f]{64}$/);
   await app.page.getByTestId('audit-verify-close').click();
 

@@ -11,8 +11,17 @@ import type { AuditSigningKeyInfo } from '../../../shared/audit/types';
 
 /** The keychain account of the private key (PKCS#8 PEM). */
 export const AUDIT_SIGNING_KEY_ACCOUNT = 'audit-signing-key';
-/** The keychain account of the head anchor (JSON of {@link AuditAnchor}). */
+/** The keychain account of the head anchor (JSON of {@link AuditAnchor}); see {@link anchorAccountFor}. */
 export const AUDIT_ANCHOR_ACCOUNT = 'audit-anchor';
+
+/**
+ * The anchor's account for the database at `dbPath`: one anchor per database file, so two data
+ * folders (a development run, parallel test runs) never overwrite each other's. The path is the
+ * app's own choice, not something in the file, so it cannot be used to dodge the anchor.
+ */
+export function anchorAccountFor(dbPath: string): string {
+  return `${AUDIT_ANCHOR_ACCOUNT}:${hash('sha256', dbPath, 'hex').slice(0, 16)}`;
+}
 
 /** Signs and checks with the audit key; the private key cannot be read back out of it. */
 export interface AuditSigner {
@@ -88,7 +97,7 @@ export async function loadAuditSigner(secrets: SecretStore): Promise<AuditSigner
 }
 
 /** The anchor in the keychain. */
-export function keychainAnchorStore(secrets: SecretStore, onError: (error: unknown) => void = () => {}): AnchorStore {
+export function keychainAnchorStore(secrets: SecretStore, onError: (error: unknown) => void = () => {}, account = AUDIT_ANCHOR_ACCOUNT): AnchorStore {
   let pending: AuditAnchor | null = null;
   let writing: Promise<void> = Promise.resolve();
   const drain = async () => {
@@ -96,7 +105,7 @@ export function keychainAnchorStore(secrets: SecretStore, onError: (error: unkno
       const next = pending;
       pending = null;
       try {
-        await secrets.set(AUDIT_ANCHOR_ACCOUNT, JSON.stringify(next));
+        await secrets.set(account, JSON.stringify(next));
       } catch (error) {
         onError(error);
       }
@@ -105,7 +114,7 @@ export function keychainAnchorStore(secrets: SecretStore, onError: (error: unkno
   return {
     async read() {
       await writing;
-      const text = await secrets.get(AUDIT_ANCHOR_ACCOUNT);
+      const text = await secrets.get(account);
       if (!text) return null;
       const anchor = JSON.parse(text) as AuditAnchor;
       if (!Number.isSafeInteger(anchor.seq) || typeof anchor.hash !== 'string' || typeof anchor.signature !== 'string') {
@@ -123,9 +132,17 @@ export function keychainAnchorStore(secrets: SecretStore, onError: (error: unkno
   };
 }
 
+/** How the app's signing is set up. */
+export interface AuditSigningSetup {
+  /** The anchor's keychain account (default {@link AUDIT_ANCHOR_ACCOUNT}; the app uses {@link anchorAccountFor}). */
+  anchorAccount?: string;
+  /** An anchor that could not be written (main's log). */
+  onAnchorError?: (error: unknown) => void;
+}
+
 /** The key and the keychain anchor: what the app attaches to its audit log. */
-export async function loadAuditSigning(secrets: SecretStore, onAnchorError?: (error: unknown) => void): Promise<AuditSigning> {
-  return { signer: await loadAuditSigner(secrets), anchors: keychainAnchorStore(secrets, onAnchorError) };
+export async function loadAuditSigning(secrets: SecretStore, setup: AuditSigningSetup = {}): Promise<AuditSigning> {
+  return { signer: await loadAuditSigner(secrets), anchors: keychainAnchorStore(secrets, setup.onAnchorError, setup.anchorAccount) };
 }
 
 function verifyWith(key: KeyObject, text: string, signature: string): boolean {

@@ -9,9 +9,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import { anchorAccountFor } from '../../../electron/services/audit/signing-key';
 import type { SavePathRequest } from '../../../electron/services/audit-handlers';
 import { createKeytarSecretStore } from '../../../electron/services/secrets/keytar-secret-store';
 import type { SecretStore } from '../../../electron/services/secrets/secret-store';
+import { APP_DATABASE_FILE } from '../../../electron/services/storage/app-database';
 import type { IpcEnvelope } from '../../../shared/ipc/errors';
 import type { MenuCommand } from '../../../shared/ipc/types';
 import { AuditPage } from '../pages/audit-page';
@@ -151,6 +153,8 @@ export const test = base.extend<Fixtures & Options>({
       await server.close();
       for (const profile of await services.profiles.list()) await secrets.delete(profile.id).catch(() => false);
       await services.close();
+      // Each test's database has its own anchor in the shared keychain (written at close, so removed after it).
+      await secrets.delete(anchorAccountFor(join(userDataDir, APP_DATABASE_FILE))).catch(() => false);
       delete process.env.SANDBOX_REQUEST_LOG;
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('ipc-calls.json', { body: JSON.stringify(calls, null, 2), contentType: 'application/json' });
