@@ -6,6 +6,7 @@
 import { AppError } from '../../../shared/ipc/errors';
 import type { ClerkCall, ClerkMiddleware, ClerkResponse } from './call';
 import { clerkApiError, describeFetchFailure, networkError, withoutSecret } from './errors';
+import { MAX_RESPONSE_DEPTH, nestsDeeperThan } from './json-depth';
 import { realSleep, type RateBudget, type Sleep } from './rate-budget';
 import { retryDelay, type RetryPolicy } from './retry';
 import { buildUrl } from './url';
@@ -244,11 +245,20 @@ function formatBytes(bytes: number): string {
 
 function parseBody(text: string, call: ClerkCall, url: URL): unknown {
   if (text === '') return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw networkError('response_unreadable', `${url.host} answered ${describe(call)} with a body that is not JSON.`);
   }
+  if (nestsDeeperThan(body, MAX_RESPONSE_DEPTH)) {
+    throw networkError(
+      'response_unreadable',
+      `${url.host} answered ${describe(call)} with JSON nested more than ${MAX_RESPONSE_DEPTH} levels deep, which the app does not read. ` +
+        'A record probably holds metadata nested that deep: flatten it with another tool, or check that the API URL points at Clerk.',
+    );
+  }
+  return body;
 }
 
 function cancelled(call: ClerkCall, url: URL): AppError {

@@ -1,11 +1,15 @@
 /**
  * The response size cap, over a real socket: an answer larger than the cap is an error that names
  * what happened, and the client stops reading at the cap (the server sees the connection close
- * early instead of writing the whole body into the app's memory).
+ * early instead of writing the whole body into the app's memory). And the nesting cap: an answer
+ * too deep for main's recursive code is refused instead of overflowing the stack later.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClerkClient, MAX_RESPONSE_BYTES, type ClerkClientOptions } from '../../../electron/services/clerk/client';
-import { json, startScriptServer, stream, type ScriptServer } from './script-server';
+import { MAX_RESPONSE_DEPTH } from '../../../electron/services/clerk/json-depth';
+import { canonicalJson } from '../../../electron/services/audit/canonical-json';
+import { redactSecrets } from '../../../electron/services/audit/redact';
+import { json, startScriptServer, stream, text, type ScriptServer } from './script-server';
 import { rejection } from '../../support/rejection';
 
 const KEY = 'sk_test_QmFzZTY0U2VjcmV0S2V5Rm9yVGVzdHM';
@@ -82,5 +86,29 @@ describe('response size cap', () => {
     server.script(json(200, JSON.parse(body)));
     const { client } = clientFor({ maxResponseBytes: 1000 });
     await expect(client.request({ method: 'GET', path: '/users', route: '/users' })).resolves.toEqual(JSON.parse(body));
+  });
+});
+
+describe('response nesting cap', () => {
+  const deep = (levels: number, array = false) => (array ? '['.repeat(levels) + ']'.repeat(levels) : '{"a":'.repeat(levels) + '1' + '}'.repeat(levels));
+
+  it('refuses an answer nested deeper than MAX_RESPONSE_DEPTH with a readable error, without overflowing the stack', async () => {
+    for (const body of [`[{"id":"user_1","public_metadata":${deep(100_000)}}]`, `{"x":${deep(5_000, true)}}`]) {
+      server.script(text(200, body, 'application/json'));
+      const { client } = clientFor();
+      const error = await rejection(client.request({ method: 'GET', path: '/users', route: '/users' }));
+      expect(error).toMatchObject({ kind: 'network', code: 'response_unreadable' });
+      expect(error.message).toContain(`nested more than ${MAX_RESPONSE_DEPTH} levels deep`);
+    }
+  });
+
+  it('reads an answer at the cap, and what main does next with it (redact, canonical JSON, IPC clone) copes', async () => {
+    for (const body of [deep(MAX_RESPONSE_DEPTH - 1), `[${deep(MAX_RESPONSE_DEPTH - 1, true)}]`]) {
+      server.script(text(200, body, 'application/json'));
+      const { client } = clientFor();
+      const value = await client.request({ method: 'GET', path: '/users', route: '/users' });
+      expect(() => structuredClone(canonicalJson(redactSecrets(value)))).not.toThrow();
+      expect(() => structuredClone(value)).not.toThrow();
+    }
   });
 });
