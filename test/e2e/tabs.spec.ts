@@ -1,5 +1,6 @@
 import { expect, test } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
+import { saveScreen } from './harness/screens';
 
 test.beforeEach(async ({ app, users }) => {
   await app.open();
@@ -99,4 +100,31 @@ test('menu Refresh, Find, New Profile and Switch Profile act on the window', asy
 
   await app.menu('switch-profile');
   await expect(page.locator('.n-base-select-option').filter({ hasText: 'Sandbox' })).toBeVisible();
+});
+
+test('many tabs keep readable titles: the strip scrolls and its overflow menu lists every tab', async ({ page, shell, users }) => {
+  await page.setViewportSize({ width: 1000, height: 650 });
+  for (let index = 0; index < 6; index += 1) {
+    await shell.openSection('users');
+    await users.rows.nth(index).click();
+    await expect(shell.activeTab).toHaveAttribute('data-tab-key', /^user:/);
+  }
+  for (const section of ['profiles', 'audit-log', 'sessions'] as const) await shell.openSection(section);
+  const titles = await shell.tabTitles();
+  expect(titles.length).toBe(10);
+
+  for (const tab of await shell.tabs.all()) {
+    const box = await tab.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(119);
+  }
+  // The active tab is scrolled into view.
+  await expect(shell.activeTab).toBeInViewport();
+
+  await page.getByTestId('tab-overflow').click();
+  const items = page.getByTestId('tab-overflow-item');
+  await expect(items).toHaveCount(10);
+  await saveScreen(page, 'many-tabs', 'light');
+  await items.nth(1).click();
+  await expect(shell.activeTab.getByTestId('tab-title')).toHaveText(titles[1]);
+  await expect(shell.activeTab).toBeInViewport();
 });
