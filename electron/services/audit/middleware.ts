@@ -211,6 +211,9 @@ async function tryRecord(
 
 /** The log's database file, or undefined for an in-memory database. */
 function databaseFile(log: AuditLog): string | undefined {
-  const location = log.db.location();
-  return location ? location : undefined;
+  try {
+    return log.db.location() || undefined;
+  } catch {
+    return undefined; // A closed database: the write itself reports that.
+  }
 }
