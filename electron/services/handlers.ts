@@ -34,6 +34,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'profiles:create': (input) => profiles.create(input),
     'profiles:update': ({ id, ...changes }) => profiles.update(id, changes),
     'profiles:delete': ({ id }) => profiles.delete(id),
+    'profiles:test': (input) => profiles.testConnection(input),
 
     'tabs:load': async ({ profileId }) => {
       profiles.require(profileId);

@@ -29,6 +29,14 @@ export interface UserPage {
   totalCount: number;
 }
 
+/** What "Test connection" found: the instance answered and accepted the key. */
+export interface ConnectionCheck {
+  /** The host that answered. */
+  host: string;
+  /** How long the check took, in milliseconds. */
+  latencyMs: number;
+}
+
 /** Input of the one-step user actions (ban, unban, lock, unlock). */
 const userAction = z.object({ profileId: s.localId, userId: s.clerkId('user') });
 
@@ -63,6 +71,11 @@ export const contract = {
     }),
   ).returns<ProfileView>(),
   'profiles:delete': channel(z.object({ id: s.localId })).returns<{ id: string }>(),
+  /**
+   * Checks a URL and key with a real call, saving nothing. Without a key, a saved profile's own key
+   * is used, but only on the origin it was entered for.
+   */
+  'profiles:test': channel(z.object({ id: s.localId.optional(), apiUrl: s.apiUrl, secretKey: s.secretKey.optional() })).returns<ConnectionCheck>(),
 
   'tabs:load': channel(z.object({ profileId: s.localId })).returns<TabState>(),
   'tabs:save': channel(

@@ -188,3 +188,45 @@ test('the Sandbox profile offers no Edit: it belongs to the app', async ({ page,
   await expect(page.getByTestId('profile-delete')).toBeVisible();
   await expect(page.getByTestId('profile-reset-sandbox')).toBeVisible();
 });
+
+test('Test connection checks the URL and key with a real call and saves nothing', async ({ app, page, profiles }) => {
+  const key = registerSandboxKey(app.services);
+  await profiles.startAdding();
+  await profiles.fill({ name: 'Checked', apiUrl: sandboxUrl(app.services), secretKey: 'sk_test_thisKeyWasNeverIssued000000' });
+  await profiles.form.getByTestId('profile-test').click();
+  await expect(profiles.fieldError('secretKey')).toContainText('rejected by Clerk');
+
+  await profiles.fill({ secretKey: key });
+  await profiles.form.getByTestId('profile-test').click();
+  await expect(profiles.form.getByTestId('profile-test-result')).toContainText(`Connected to ${new URL(sandboxUrl(app.services)).host}`);
+  expect((await app.services.profiles.list()).map((p) => p.name)).toEqual(['Sandbox']);
+
+  // A URL with the wrong path is named for what it is, once.
+  await profiles.fill({ apiUrl: sandboxUrl(app.services).replace(/\/v1$/, '/nope') });
+  await expect(profiles.form.getByTestId('profile-test-result')).toHaveCount(0);
+  await profiles.form.getByTestId('profile-test').click();
+  await expect(profiles.fieldError('apiUrl')).toContainText('does not look like a Backend API URL');
+
+  // A cleared URL shows what to type, not Naive's "Please Input".
+  await profiles.input('profile-api-url').fill('');
+  await expect(profiles.input('profile-api-url')).toHaveAttribute('placeholder', 'https://api.clerk.com/v1');
+  await expect(page.getByText('Please Input')).toHaveCount(0);
+});
+
+test('Escape asks before discarding a half-filled form, and closes an untouched one at once', async ({ page, profiles }) => {
+  await profiles.startAdding();
+  await page.keyboard.press('Escape');
+  await expect(profiles.form).toBeHidden();
+
+  await profiles.startAdding();
+  await profiles.fill({ name: 'Half done' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('keep-editing')).toBeVisible();
+  await page.getByTestId('keep-editing').click();
+  await expect(page.getByTestId('keep-editing')).toHaveCount(0);
+  await expect(profiles.input('profile-name')).toHaveValue('Half done');
+
+  await page.keyboard.press('Escape');
+  await page.getByTestId('confirm-discard').click();
+  await expect(profiles.form).toBeHidden();
+});

@@ -59,6 +59,14 @@ export function checkKeyShape(secretKey: string, environment: Environment, allow
   }
 }
 
+function hostOf(apiUrl: string): string {
+  try {
+    return new URL(apiUrl).host;
+  } catch {
+    return apiUrl;
+  }
+}
+
 /** Asks the instance whether it accepts the key; resolves when it does. */
 export type KeyValidator = (apiUrl: string, secretKey: string) => Promise<void>;
 
@@ -77,20 +85,25 @@ export function explainValidationFailure(error: unknown, apiUrl: string): AppErr
         fields: [{ field: 'secretKey', message: 'This key was rejected by Clerk.' }],
       });
     }
+    if (error.kind === 'network' && (error.code === 'redirected' || error.code === 'response_too_large')) {
+      // The host answered, with something that is not the Backend API: its own message says what.
+      return new AppError({ ...error.toIpcError(), kind: 'validation', paramName: 'apiUrl', fields: [{ field: 'apiUrl', message: error.message }] });
+    }
     if (error.kind === 'network') {
-      let host = apiUrl;
-      try {
-        host = new URL(apiUrl).host;
-      } catch {
-        /* keep the raw value */
-      }
+      const host = hostOf(apiUrl);
+      // The client's message names the host again; it stays in longMessage so it is not said twice.
       return new AppError({
         ...error.toIpcError(),
         kind: 'validation',
-        message: `Could not reach ${host} to check the key: ${error.message}`,
+        message: `Could not reach ${host} to check the key. Check the URL and your connection.`,
+        longMessage: error.message,
         paramName: 'apiUrl',
         fields: [{ field: 'apiUrl', message: `Could not reach ${host}. Check the URL and your connection.` }],
       });
+    }
+    if (error.kind === 'clerk' && (error.status === 404 || error.status === 405)) {
+      const message = `${hostOf(apiUrl)} answered, but this does not look like a Backend API URL (GET /users/count was not found there). Clerk's is https://api.clerk.com/v1.`;
+      return new AppError({ ...error.toIpcError(), kind: 'validation', message, paramName: 'apiUrl', fields: [{ field: 'apiUrl', message }] });
     }
     return error;
   }

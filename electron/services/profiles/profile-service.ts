@@ -4,7 +4,7 @@
  * failure at any step leaves nothing half-saved and no key outside the keychain.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError, fieldError, type Environment, type ProfileView } from '../../../shared/ipc';
+import { AppError, fieldError, type ConnectionCheck, type Environment, type ProfileView } from '../../../shared/ipc';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../storage/settings-store';
 import { checkKeyShape, explainValidationFailure, keyFingerprint, keyHint, type KeyValidator } from './key-checks';
@@ -189,6 +189,28 @@ export class ProfileService {
     const wanted = foldName(name);
     const taken = this.deps.store.list().find((profile) => profile.id !== exceptId && foldName(profile.name) === wanted);
     if (taken) throw fieldError('name', `A profile called "${taken.name}" already exists. Choose another name.`, 'profile_name_taken');
+  }
+
+  /**
+   * Checks a URL and key with a real call and saves nothing. With no key given, the stored key of
+   * profile `id` is used, and only when the URL is on the origin that key was entered for.
+   */
+  async testConnection(input: { id?: string; apiUrl: string; secretKey?: string }): Promise<ConnectionCheck> {
+    const apiUrl = normaliseApiUrl(input.apiUrl);
+    let key = input.secretKey;
+    if (key === undefined) {
+      const stored = input.id ? this.require(input.id) : undefined;
+      if (!stored) throw fieldError('secretKey', 'Paste the secret key to test it.', 'key_required');
+      if (originOf(apiUrl) !== originOf(stored.apiUrl)) {
+        throw fieldError('secretKey', 'Enter the secret key again to use it with a new API URL.', 'key_required_for_new_origin');
+      }
+      key = await this.storedKey(stored);
+    } else {
+      checkKeyShape(key, 'development', true);
+    }
+    const started = this.now();
+    await this.validate(apiUrl, key);
+    return { host: new URL(apiUrl).host, latencyMs: Math.max(0, this.now() - started) };
   }
 
   /** Deletes the keychain entry, then the profile; if the keychain refuses, the profile stays. */

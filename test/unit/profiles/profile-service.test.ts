@@ -92,7 +92,35 @@ describe('ProfileService', () => {
     };
     const error = await rejection(service.create({ name: 'x', environment: 'development', apiUrl: 'http://127.0.0.1:9/v1', secretKey: TEST_KEY }));
     expect(error.fieldMessage('apiUrl')).toBe('Could not reach 127.0.0.1:9. Check the URL and your connection.');
-    expect(error.message).toContain('connection refused');
+    // Said once, with the client's detail kept apart.
+    expect(error.message).toBe('Could not reach 127.0.0.1:9 to check the key. Check the URL and your connection.');
+    expect(error.longMessage).toContain('connection refused');
+  });
+
+  it('says that a URL answering 404 does not look like a Backend API URL, on the URL field', async () => {
+    validator = async () => {
+      throw new AppError({ kind: 'clerk', status: 404, code: 'resource_not_found', message: 'not found' });
+    };
+    const error = await rejection(service.create({ name: 'x', environment: 'development', apiUrl: 'https://api.clerk.com/wrong', secretKey: TEST_KEY }));
+    expect(error.fieldMessage('apiUrl')).toMatch(/does not look like a Backend API URL/);
+    expect(error.fieldMessage('secretKey')).toBeUndefined();
+  });
+
+  it('tests a connection without saving anything, with a pasted key or the stored key on its own origin only', async () => {
+    const ok = await service.testConnection({ apiUrl: 'https://api.clerk.com/v1/', secretKey: TEST_KEY });
+    expect(ok.host).toBe('api.clerk.com');
+    expect(validated).toEqual([['https://api.clerk.com/v1', TEST_KEY]]);
+    expect(await service.list()).toEqual([]);
+    expect(secrets.secrets.size).toBe(0);
+
+    const view = await service.create({ name: 'Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+    validated = [];
+    await service.testConnection({ id: view.id, apiUrl: 'https://api.clerk.com/v1' });
+    expect(validated).toEqual([['https://api.clerk.com/v1', TEST_KEY]]);
+    const moved = await rejection(service.testConnection({ id: view.id, apiUrl: 'https://evil.example.com/v1' }));
+    expect(moved.fieldMessage('secretKey')).toBe('Enter the secret key again to use it with a new API URL.');
+    expect(validated).toHaveLength(1);
+    expect((await rejection(service.testConnection({ apiUrl: 'https://api.clerk.com/v1' }))).fieldMessage('secretKey')).toBe('Paste the secret key to test it.');
   });
 
   it('writes nothing when the keychain is locked', async () => {
