@@ -1,17 +1,13 @@
 /** The native menu: the platform's standard roles plus the app's own commands and shortcuts. */
 import type { MenuItemConstructorOptions } from 'electron';
-import { SECTION_IDS, type MenuCommand, type SectionId } from '../../shared/ipc';
+import type { MenuCommand } from '../../shared/ipc';
+import { SECTIONS, type SectionInfo } from '../../shared/sections';
 
-const SECTION_LABELS: Record<SectionId, string> = {
-  users: 'Users',
-  organizations: 'Organizations',
-  'saml-connections': 'SAML connections',
-  sessions: 'Sessions',
-  'redirect-urls': 'Redirect URLs',
-  'sign-in-tokens': 'Sign-in tokens',
-  'audit-log': 'Audit log',
-  profiles: 'Profiles',
-};
+/**
+ * How many sections get a `CmdOrCtrl+<digit>` shortcut: the first nine, since `CmdOrCtrl+10` is not
+ * a valid accelerator. The rest are still in the Go menu, without one.
+ */
+export const SECTION_SHORTCUTS = 9;
 
 /** What the menu needs from the app. */
 export interface MenuActions {
@@ -21,14 +17,23 @@ export interface MenuActions {
   openExternal(url: string): void;
 }
 
-/** Builds the menu template (a pure function, so it can be tested without Electron). */
-export function buildMenuTemplate(actions: MenuActions, options: { isMac: boolean; isDev: boolean }): MenuItemConstructorOptions[] {
+/**
+ * Builds the menu template (a pure function, so it can be tested without Electron). Its Go menu
+ * lists the section registry's sections; `sections` is there for tests only.
+ */
+export function buildMenuTemplate(
+  actions: MenuActions,
+  options: { isMac: boolean; isDev: boolean },
+  sections: readonly Pick<SectionInfo, 'id' | 'label'>[] = SECTIONS,
+): MenuItemConstructorOptions[] {
   const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     accelerator,
     click: () => actions.send(cmd),
   });
-  const sections = SECTION_IDS.map((id, index) => command(SECTION_LABELS[id], `open-section:${id}`, `CmdOrCtrl+${index + 1}`));
+  const sectionItems = sections.map((section, index) =>
+    command(section.label, `open-section:${section.id}`, index < SECTION_SHORTCUTS ? `CmdOrCtrl+${index + 1}` : undefined),
+  );
 
   const template: MenuItemConstructorOptions[] = [];
   if (options.isMac) template.push({ role: 'appMenu' });
@@ -62,7 +67,7 @@ export function buildMenuTemplate(actions: MenuActions, options: { isMac: boolea
     {
       label: 'Go',
       submenu: [
-        ...sections,
+        ...sectionItems,
         { type: 'separator' },
         command('Next Tab', 'next-tab', 'Ctrl+Tab'),
         command('Previous Tab', 'previous-tab', 'Ctrl+Shift+Tab'),

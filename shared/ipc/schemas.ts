@@ -1,6 +1,6 @@
 /** Reusable zod schemas for contract inputs. Structural checks only; business rules live in main. */
 import { z } from 'zod';
-import { ENVIRONMENTS, SECTION_IDS, type SectionId } from './types';
+import { ENVIRONMENTS, RECORD_KINDS, SECTION_IDS } from './types';
 
 /** A local record id (profiles): UUID. */
 export const localId = z.uuid({ message: 'Must be a profile id.' });
@@ -63,8 +63,11 @@ export const apiUrl = z
 /** A secret key as pasted; its prefix and validity are checked in main. */
 export const secretKey = z.string().trim().min(1, 'Paste the secret key.').max(512, 'That is too long to be a Clerk secret key.');
 
-/** Section id. */
-export const sectionId = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
+/** Section id: one of the section registry's. */
+export const sectionId = z.enum(SECTION_IDS);
+
+/** Record kind: one of the section registry's. */
+export const recordKind = z.enum(RECORD_KINDS);
 
 /** One open tab. */
 export const tab = z.discriminatedUnion('kind', [
@@ -72,7 +75,7 @@ export const tab = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('record'),
     key: z.string().min(1).max(200),
-    record: z.enum(['user', 'organization', 'saml-connection', 'session', 'redirect-url', 'sign-in-token', 'sign-up']),
+    record: recordKind,
     id: z.string().min(1).max(200),
     title: z.string().max(200),
   }),

@@ -1,4 +1,5 @@
 /** Plain data types that cross the IPC boundary (no secrets ever appear in them). */
+import type { RecordKind, SectionId } from '../sections';
 
 /** An instance's environment; decides colours, warnings and the rate budget. */
 export type Environment = 'development' | 'staging' | 'production';
@@ -28,31 +29,8 @@ export interface ProfileView {
   updatedAt: number;
 }
 
-/** The left-navigation sections; each can be opened as a tab. */
-export type SectionId =
-  | 'users'
-  | 'organizations'
-  | 'saml-connections'
-  | 'sessions'
-  | 'redirect-urls'
-  | 'sign-in-tokens'
-  | 'audit-log'
-  | 'profiles';
-
-/** Every section, in navigation order. */
-export const SECTION_IDS: readonly SectionId[] = [
-  'users',
-  'organizations',
-  'saml-connections',
-  'sessions',
-  'redirect-urls',
-  'sign-in-tokens',
-  'audit-log',
-  'profiles',
-];
-
-/** Record kinds that open in their own tab. */
-export type RecordKind = 'user' | 'organization' | 'saml-connection' | 'session' | 'redirect-url' | 'sign-in-token' | 'sign-up';
+// Sections and record kinds come from the one section registry.
+export { SECTION_IDS, RECORD_KINDS, type RecordKind, type SectionId } from '../sections';
 
 /** One open tab: a section, or one record of the active profile. */
 export type Tab =

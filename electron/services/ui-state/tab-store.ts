@@ -1,23 +1,40 @@
 /** The open tabs of each profile, so the workspace survives restarts. */
 import type { DatabaseSync } from 'node:sqlite';
-import type { TabState } from '../../../shared/ipc';
+import type { Tab, TabState } from '../../../shared/ipc';
+import { tab as tabSchema } from '../../../shared/ipc/schemas';
+import { DEFAULT_SECTION, sectionInfo, sectionTabKey } from '../../../shared/sections';
 
-/** The tabs a profile opens with the first time. */
+/** The tabs a profile opens with the first time: the registry's default section. */
 export const DEFAULT_TAB_STATE: TabState = {
-  tabs: [{ kind: 'section', key: 'section:users', section: 'users', title: 'Users' }],
-  activeKey: 'section:users',
+  tabs: [{ kind: 'section', key: sectionTabKey(DEFAULT_SECTION), section: DEFAULT_SECTION, title: sectionInfo(DEFAULT_SECTION).label }],
+  activeKey: sectionTabKey(DEFAULT_SECTION),
 };
+
+/**
+ * A saved tab as this version shows it: one whose section or record kind the section registry no
+ * longer has (a newer or older version saved it) is dropped, and a section tab takes the
+ * registry's current label.
+ */
+function current(saved: unknown): Tab | null {
+  const parsed = tabSchema.safeParse(saved);
+  if (!parsed.success) return null;
+  const tab = parsed.data;
+  return tab.kind === 'section' ? { ...tab, title: sectionInfo(tab.section).label } : tab;
+}
 
 /** Loads and saves {@link TabState} per profile. */
 export class TabStore {
   constructor(private readonly db: DatabaseSync) {}
 
-  /** The saved tabs of a profile, or the default workspace. */
+  /** The saved tabs of a profile (those this version knows), or the default workspace. */
   load(profileId: string): TabState {
     const row = this.db.prepare('SELECT state FROM profile_tabs WHERE profile_id = ?').get(profileId) as { state: string } | undefined;
     if (!row) return structuredClone(DEFAULT_TAB_STATE);
     try {
-      return JSON.parse(row.state) as TabState;
+      const saved = JSON.parse(row.state) as Partial<TabState>;
+      const tabs = (Array.isArray(saved.tabs) ? saved.tabs : []).map(current).filter((tab) => tab !== null);
+      const activeKey = tabs.some((tab) => tab.key === saved.activeKey) ? saved.activeKey! : (tabs[0]?.key ?? null);
+      return { tabs, activeKey };
     } catch {
       return structuredClone(DEFAULT_TAB_STATE);
     }
