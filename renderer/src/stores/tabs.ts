@@ -4,14 +4,11 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { RecordKind, SectionId, Tab } from '@shared/ipc/types';
+import type { Tab } from '@shared/ipc/types';
+import { recordTabKey, sectionInfo, sectionTabKey, type RecordKind, type SectionId } from '@shared/sections';
 import { useApi } from '../api';
-import { sectionInfo, sectionTabKey } from '../sections';
 
-/** The tab key of one record. */
-export function recordTabKey(record: RecordKind, id: string): string {
-  return `${record}:${id}`;
-}
+export { recordTabKey, sectionTabKey };
 
 /** Tabs of the active profile. */
 export const useTabsStore = defineStore('tabs', () => {

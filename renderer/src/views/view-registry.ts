@@ -1,5 +1,11 @@
-/** Which component renders a tab: built sections and records get their view, the rest a "coming soon" page. */
+/**
+ * Which component renders a tab: the one table mapping section ids and record kinds (from the
+ * section registry, `shared/sections.ts`) to their views. A section or record kind with no entry
+ * here gets the "coming soon" page, so a section is added by its registry entry plus its view
+ * folder, registered below.
+ */
 import type { Component } from 'vue';
+import type { RecordKind, SectionId } from '@shared/sections';
 import type { Tab } from '@shared/ipc/types';
 import AuditLogView from './audit-log/AuditLogView.vue';
 import ComingSoonView from './ComingSoonView.vue';
@@ -13,14 +19,28 @@ export interface TabView {
   props: Record<string, unknown>;
 }
 
+/** The views of the sections and record kinds this version builds. */
+export const VIEWS: {
+  sections: Partial<Record<SectionId, Component>>;
+  /** A record view and the props it takes the record's id in. */
+  records: Partial<Record<RecordKind, { component: Component; props: (id: string) => Record<string, unknown> }>>;
+} = {
+  sections: {
+    users: UsersView,
+    'audit-log': AuditLogView,
+    profiles: ProfilesView,
+  },
+  records: {
+    user: { component: UserDetail, props: (id) => ({ userId: id }) },
+  },
+};
+
 /** The view of a tab. */
 export function viewForTab(tab: Tab): TabView {
   if (tab.kind === 'section') {
-    if (tab.section === 'users') return { component: UsersView, props: {} };
-    if (tab.section === 'profiles') return { component: ProfilesView, props: {} };
-    if (tab.section === 'audit-log') return { component: AuditLogView, props: {} };
-    return { component: ComingSoonView, props: { section: tab.section } };
+    const component = VIEWS.sections[tab.section];
+    return component ? { component, props: {} } : { component: ComingSoonView, props: { section: tab.section } };
   }
-  if (tab.record === 'user') return { component: UserDetail, props: { userId: tab.id } };
-  return { component: ComingSoonView, props: { record: tab.record } };
+  const view = VIEWS.records[tab.record];
+  return view ? { component: view.component, props: view.props(tab.id) } : { component: ComingSoonView, props: { record: tab.record } };
 }

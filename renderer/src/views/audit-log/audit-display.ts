@@ -2,6 +2,7 @@
 import type { AuditChange, AuditFilter, AuditOutcomeKind, AuditTarget } from '@shared/ipc/audit';
 import type { Environment, RecordKind } from '@shared/ipc/types';
 import { ENVIRONMENTS } from '@shared/ipc/types';
+import { recordKindForAuditTarget } from '@shared/sections';
 
 /** One outcome's label and tag colour. */
 export interface OutcomeLook {
@@ -53,20 +54,9 @@ export function targetText(target: AuditTarget | null): string {
   return target.id ? `${type} · ${target.id}` : `${type} (new)`;
 }
 
-// Audit target types → the record tabs that open them.
-const TARGET_RECORDS: Record<string, RecordKind> = {
-  user: 'user',
-  organization: 'organization',
-  saml_connection: 'saml-connection',
-  session: 'session',
-  redirect_url: 'redirect-url',
-  sign_in_token: 'sign-in-token',
-  sign_up: 'sign-up',
-};
-
-/** The record tab a target opens in, or null when it has none (or no id). */
+/** The record tab a target opens in (the section registry's audit target types), or null when it has none (or no id). */
 export function targetRecord(target: AuditTarget | null): { record: RecordKind; id: string } | null {
-  const record = target && target.id ? TARGET_RECORDS[target.type] : undefined;
+  const record = target?.id ? recordKindForAuditTarget(target.type) : null;
   return record && target?.id ? { record, id: target.id } : null;
 }
 
