@@ -1,9 +1,11 @@
 /**
  * `npm run bench:audit [-- --records 1000000 --export-runs 3 --in-process]`: measures the audit log on this machine.
- *   1. committed appends/s: each record (intent or outcome) its own transaction;
+ *   1. committed appends/s: each record (intent or outcome) its own transaction, the log signed as
+ *      the app signs it (a signed digest every 1,000 records, the key in an in-memory secret store);
  *   2. filtered page and full-text search latency (p50) over a log of `--records` records;
  *   3. export time of the whole log per format (median of `--export-runs`; worker threads, as the
- *      app exports; `--in-process` adds one run without them) and verify time.
+ *      app exports, with the signed digest file; `--in-process` adds one run without them) and
+ *      verify time (hash chain, digest signatures and links).
  * Targets: ≥ 5,000 appends/s, a filtered page < 50 ms, export and verify of 1M records < 10 s.
  * The last line is one JSON object with the headline numbers.
  */
@@ -22,6 +24,8 @@ import {
   type OutcomeInput,
   type OwnedAuditLog,
 } from '../../electron/services/audit';
+import { loadAuditSigning } from '../../electron/services/audit/signing-key';
+import type { SecretStore } from '../../electron/services/secrets/secret-store';
 
 const { values } = parseArgs({
   options: {
@@ -42,8 +46,19 @@ const COMPARE_IN_PROCESS = values['in-process'];
 const dir = mkdtempSync(join(tmpdir(), 'audit-bench-'));
 const say = (line: string) => console.log(line);
 
-function benchAppends(path: string, synchronous: 'NORMAL' | 'FULL'): number {
+/** A secret store in memory: the benchmark measures the log, not the keychain. */
+function memorySecrets(): SecretStore {
+  const secrets = new Map<string, string>();
+  return {
+    get: async (account) => secrets.get(account) ?? null,
+    set: async (account, secret) => void secrets.set(account, secret),
+    delete: async (account) => secrets.delete(account),
+  };
+}
+
+async function benchAppends(path: string, synchronous: 'NORMAL' | 'FULL', signed = true): Promise<{ perSecond: number; digests: number }> {
   const log = openAuditLog(path, { actor: { user: 'bench', host: 'bench' } });
+  if (signed) await log.useSigning(loadAuditSigning(memorySecrets()));
   log.db.exec(`PRAGMA synchronous = ${synchronous}`);
   const data = makeGenerator(7, Date.now());
   let records = 0;
@@ -61,8 +76,10 @@ function benchAppends(path: string, synchronous: 'NORMAL' | 'FULL'): number {
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  const digests = (log.db.prepare("SELECT count(*) AS n FROM audit_records WHERE kind = 'digest'").get() as { n: number }).n;
+  await log.stopSigning();
   log.close();
-  return records / seconds;
+  return { perSecond: records / seconds, digests };
 }
 
 function generate(log: OwnedAuditLog, records: number): { filters: [string, AuditFilter][]; searches: string[] } {
@@ -316,13 +333,18 @@ function makeGenerator(seed: number, startMs: number, stepMs = 1) {
 async function main(): Promise<void> {
   try {
     say(`audit log benchmark: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
-    const appendRuns = Array.from({ length: APPEND_RUNS }, (_, run) => benchAppends(join(dir, `append-${run}.sqlite`), 'NORMAL'));
-    const appendPerSecond = percentile(appendRuns, 50);
-    say(`committed appends: ${appendPerSecond.toFixed(0)}/s median (runs ${appendRuns.map((n) => n.toFixed(0)).join(', ')}; each record its own transaction; WAL, synchronous=NORMAL as the app runs)`);
-    const appendFull = benchAppends(join(dir, 'append-full.sqlite'), 'FULL');
-    say(`  for reference, synchronous=FULL (an fsync per commit, survives power loss): ${appendFull.toFixed(0)}/s`);
+    const appendRuns: { perSecond: number; digests: number }[] = [];
+    for (let run = 0; run < APPEND_RUNS; run++) appendRuns.push(await benchAppends(join(dir, `append-${run}.sqlite`), 'NORMAL'));
+    const appendPerSecond = percentile(appendRuns.map((r) => r.perSecond), 50);
+    say(`committed appends: ${appendPerSecond.toFixed(0)}/s median (runs ${appendRuns.map((r) => r.perSecond.toFixed(0)).join(', ')}; each record its own transaction; WAL, synchronous=NORMAL as the app runs; signed, ${appendRuns[0].digests} digests in the first run)`);
+    const unsigned = await benchAppends(join(dir, 'append-unsigned.sqlite'), 'NORMAL', false);
+    say(`  for reference, without signing: ${unsigned.perSecond.toFixed(0)}/s`);
+    const appendFull = await benchAppends(join(dir, 'append-full.sqlite'), 'FULL');
+    say(`  for reference, synchronous=FULL (an fsync per commit, survives power loss): ${appendFull.perSecond.toFixed(0)}/s`);
 
     const log = openAuditLog(join(dir, 'log.sqlite'), { actor: { user: 'bench', host: 'bench' }, appVersion: 'bench' });
+    // Signed as in the app: exports seal first and write their signed digest file; verify checks every signature.
+    await log.useSigning(loadAuditSigning(memorySecrets()));
     const generated = generate(log, RECORDS);
     const queries = benchQueries(log, generated.filters);
     const search = benchSearch(log, generated.searches);
