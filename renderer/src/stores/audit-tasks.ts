@@ -7,7 +7,7 @@ import { ref, shallowRef } from 'vue';
 import type { AuditExportFormat, AuditFilter } from '@shared/ipc/audit';
 import { useApi } from '../api';
 import { cleanFilter } from './audit-log';
-import { createJobTracker } from './job-tracker';
+import { createJobTracker } from '../composables/job-tracker';
 
 /** Export, verify and retention. */
 export const useAuditTasksStore = defineStore('audit-tasks', () => {

@@ -7,7 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { User } from '@shared/clerk';
 import { useApi } from '../api';
-import { DEFAULT_USER_ORDER, directionOf, toOrderBy, type SortDirection, type UserSortColumn } from './user-sort';
+import { DEFAULT_USER_ORDER, directionOf, toOrderBy, type SortDirection, type UserSortColumn } from '../views/users/user-sort';
 
 /** The page sizes the table offers (Clerk allows up to 500). */
 export const USER_PAGE_SIZES = [10, 25, 50, 100, 250, 500] as const;

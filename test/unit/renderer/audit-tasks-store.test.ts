@@ -4,7 +4,7 @@ import type { JobStatus } from '../../../shared/ipc/jobs';
 import { AppError } from '../../../shared/ipc/errors';
 import { installBridge } from '../../../renderer/src/api';
 import { useAuditTasksStore } from '../../../renderer/src/stores/audit-tasks';
-import { createJobTracker } from '../../../renderer/src/stores/job-tracker';
+import { createJobTracker } from '../../../renderer/src/composables/job-tracker';
 import { fakeBridge, type FakeBridge } from './fake-bridge';
 
 const JOB = '11111111-1111-4111-8111-111111111111';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_USER_ORDER, directionOf, nextDirection, toOrderBy, USER_SORT_FIELDS } from '../../../renderer/src/stores/user-sort';
+import { DEFAULT_USER_ORDER, directionOf, nextDirection, toOrderBy, USER_SORT_FIELDS } from '../../../renderer/src/views/users/user-sort';
 import { contract } from '../../../shared/ipc/contract';
 
 describe('user sort mapping', () => {

@@ -4,7 +4,7 @@ import { NTag, type DataTableColumns } from 'naive-ui';
 import type { User } from '@shared/clerk';
 import { mutedCell as muted, nowrapCell } from '../../components/table-cells';
 import { formatDate, formatDateTime } from '../../format';
-import type { SortDirection, UserSortColumn } from '../../stores/user-sort';
+import type { SortDirection, UserSortColumn } from './user-sort';
 import UserAvatar from './UserAvatar.vue';
 import { displayName, primaryEmail, primaryPhone } from './user-display';
 
