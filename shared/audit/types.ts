@@ -319,6 +319,8 @@ export interface AuditExportResult {
   bytes: number;
   /** Worker threads that formatted the changes; 0 when the export ran in-process. */
   threads?: number;
+  /** The signed digest file written beside the export (absent when the log is not signed). */
+  digestPath?: string;
 }
 
 /** Why verification stopped. */

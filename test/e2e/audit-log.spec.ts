@@ -139,6 +139,7 @@ test('exports parse back, and Verify integrity names the record edited behind th
     const text = readFileSync(path, 'utf8');
     await expect(audit.exportDialog.getByTestId('audit-export-size')).toHaveText(/B$/);
     // Its signed digest file is beside it, and an auditor's check passes with no app.
+    await expect(audit.exportDialog.getByTestId('audit-export-digest')).toHaveText(`${path}.digest.json`);
     const checked = await verifyExportFile(path);
     expect(checked, checked.problem).toMatchObject({ ok: true, chainChecked: format === 'NDJSON' });
     fingerprints.add(checked.fingerprint!);

@@ -68,7 +68,8 @@ export async function exportChanges(log: AuditLog, filter: AuditFilter, options:
         })
     : undefined;
   const written = await writeExport(source.chunks, format, options, snapshot.changes, digest);
-  return { path: options.path, format: options.format, changes: written.changes, bytes: written.bytes, threads: source.threads() };
+  const result: AuditExportResult = { path: options.path, format: options.format, changes: written.changes, bytes: written.bytes, threads: source.threads() };
+  return digest ? { ...result, digestPath: exportDigestPath(options.path) } : result;
 }
 
 /** Builds the digest file's text once the export's bytes are known. */

@@ -55,7 +55,8 @@ describe('npm run audit:verify-export', () => {
   it('verifies every format and prints the fingerprint the app shows; a full NDJSON export has its chain recomputed', async () => {
     for (const format of ['ndjson', 'csv', 'ocsf'] as const) {
       const path = join(dir, `all.${format}`);
-      await log.exportChanges({}, { format, path });
+      const result = await log.exportChanges({}, { format, path });
+      expect(result.digestPath).toBe(exportDigestPath(path));
       expect(existsSync(exportDigestPath(path))).toBe(true);
       const run = verifyExport(path);
       expect(run.out).toContain(`Public key fingerprint: ${fingerprint}`);
