@@ -1,7 +1,8 @@
-/** The renderer's entry: Vue, Pinia and the app. */
+/** The renderer's entry: Vue, Pinia, Pinia Colada (the data layer) and the app. */
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
+import { installDataLayer } from './api/data-layer';
 import './styles.css';
 
-createApp(App).use(createPinia()).mount('#app');
+installDataLayer(createApp(App).use(createPinia())).mount('#app');

@@ -10,8 +10,6 @@ export const useAppStore = defineStore('app', () => {
   const loadError = ref<string | null>(null);
   /** Set by "New Profile…"; the Profiles view opens its form and clears it. */
   const newProfileRequested = ref(false);
-  /** Counts Sandbox resets; views showing instance data reload when it changes. */
-  const dataResets = ref(0);
 
   /** Loads `app:info`; a failure is kept as a message rather than thrown, so the shell still renders. */
   async function load(): Promise<void> {
@@ -23,10 +21,5 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  /** Tells the open views that an instance's data was replaced (a Sandbox reset), so they reload. */
-  function dataReset(): void {
-    dataResets.value++;
-  }
-
-  return { info, loadError, newProfileRequested, dataResets, load, dataReset };
+  return { info, loadError, newProfileRequested, load };
 });

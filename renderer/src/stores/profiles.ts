@@ -1,9 +1,11 @@
 /** The instance profiles and which one is active. Keys never reach this store: only `hasKey` and `keyHint`. */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { useQueryCache } from '@pinia/colada';
 import type { ChannelInput } from '@shared/ipc/contract';
 import type { ProfileView } from '@shared/ipc/types';
 import { useApi } from '../api';
+import { instanceQueries } from '../api/query-keys';
 
 /** Input of a new profile, as the form sends it. */
 export type NewProfileInput = ChannelInput<'profiles:create'>;
@@ -16,6 +18,7 @@ export const useProfilesStore = defineStore('profiles', () => {
   const activeId = ref<string | null>(null);
   const loaded = ref(false);
   const loadError = ref<unknown>(null);
+  const queryCache = useQueryCache();
 
   const active = computed(() => list.value.find((profile) => profile.id === activeId.value) ?? null);
 
@@ -34,10 +37,15 @@ export const useProfilesStore = defineStore('profiles', () => {
     }
   }
 
-  /** Switches to a profile (remembered by main for the next launch). */
+  /**
+   * Switches to a profile (remembered by main for the next launch). What was cached of its data
+   * may be old (another app, or a colleague, may have changed the instance since), so it is
+   * marked stale and its views refetch as they open.
+   */
   async function activate(id: string): Promise<void> {
     const profile = await useApi().profiles.activate({ id });
     replace(profile);
+    void queryCache.invalidateQueries(instanceQueries(profile.id));
     activeId.value = profile.id;
   }
 

@@ -1,24 +1,34 @@
 /**
- * A fake main process for renderer tests: the real `createBridge` over an invoke that runs
- * in-memory handlers and wraps their outcome in the IPC envelope, as main's dispatcher does.
+ * A fake main process for renderer tests: the real `createBridge` over an invoke that parses each
+ * input with the contract's zod schema (as main's dispatcher does, so a view sending what main
+ * would refuse gets main's validation error and its test fails), runs in-memory handlers and
+ * wraps their outcome in the IPC envelope.
  */
+import { validationError } from '../../../electron/services/dispatch';
 import { createBridge, type Bridge } from '../../../shared/ipc/bridge';
-import type { Channel, ChannelResult } from '../../../shared/ipc/contract';
-import { AppError, type IpcEnvelope } from '../../../shared/ipc/errors';
+import { contract, type Channel, type ChannelResult } from '../../../shared/ipc/contract';
+import { AppError, type IpcEnvelope, type IpcError } from '../../../shared/ipc/errors';
 
-/** Handlers for the channels a test uses; input arrives as the renderer sent it. */
+/** Handlers for the channels a test uses; input arrives parsed by the channel's schema, as in main. */
 export type FakeHandlers = { [C in Channel]?: (input: any) => ChannelResult<C> | Promise<ChannelResult<C>> };
 
-/** One call the renderer made. */
+/** One call the renderer made (its input as sent, before parsing). */
 export interface FakeCall {
   channel: Channel;
   input: unknown;
+}
+
+/** A call main would have refused: its input failed the channel's schema. */
+export interface FakeRejection extends FakeCall {
+  error: IpcError;
 }
 
 /** A bridge plus the calls made through it. */
 export interface FakeBridge {
   bridge: Bridge;
   calls: FakeCall[];
+  /** The calls whose input the contract's schema refused (a test expects none, unless it tests that). */
+  rejected: FakeRejection[];
   /** The inputs of one channel's calls, in order. */
   inputs(channel: Channel): any[];
   /** Pushes a main-to-renderer event. */
@@ -28,15 +38,23 @@ export interface FakeBridge {
 /** Builds a fake bridge; an unhandled channel answers with an internal error. */
 export function fakeBridge(handlers: FakeHandlers): FakeBridge {
   const calls: FakeCall[] = [];
+  const rejected: FakeRejection[] = [];
   const listeners = new Set<(payload: unknown) => void>();
   const bridge = createBridge(
     async (channel, input): Promise<IpcEnvelope<unknown>> => {
       // Like the real boundary, the input must survive structured cloning (no reactive proxies).
-      calls.push({ channel, input: structuredClone(input) });
+      const sent = structuredClone(input);
+      calls.push({ channel, input: sent });
+      const parsed = contract[channel].input.safeParse(sent);
+      if (!parsed.success) {
+        const error = validationError(parsed.error);
+        rejected.push({ channel, input: sent, error });
+        return { ok: false, error };
+      }
       const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
       try {
         if (!handler) throw new AppError({ kind: 'internal', message: `No fake handler for ${channel}` });
-        return { ok: true, value: await handler(input) };
+        return { ok: true, value: await handler(parsed.data) };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toIpcError() };
         throw error;
@@ -50,6 +68,7 @@ export function fakeBridge(handlers: FakeHandlers): FakeBridge {
   return {
     bridge,
     calls,
+    rejected,
     inputs: (channel) => calls.filter((call) => call.channel === channel).map((call) => call.input),
     emit: (_event, payload) => listeners.forEach((listener) => listener(payload)),
   };

@@ -34,6 +34,12 @@ async function type(wrapper: VueWrapper, testId: string, value: string): Promise
   await wrapper.find(`[data-testid="${testId}"] input`).setValue(value);
 }
 
+/** Types a name and a key the contract's schema accepts, so the submit reaches the fake main's handler. */
+async function fillValid(wrapper: VueWrapper): Promise<void> {
+  await type(wrapper, 'profile-name', 'Acme staging');
+  await type(wrapper, 'profile-secret-key', 'sk_test_example');
+}
+
 async function submit(wrapper: VueWrapper): Promise<void> {
   await wrapper.find('form').trigger('submit');
   await flushPromises();
@@ -81,6 +87,7 @@ describe('ProfileForm', () => {
         });
       },
     });
+    await fillValid(wrapper);
     await submit(wrapper);
     expect(text(wrapper, 'error-apiUrl').text()).toContain('Could not reach 127.0.0.1:9');
     expect(text(wrapper, 'error-secretKey').exists()).toBe(false);
@@ -140,6 +147,7 @@ describe('ProfileForm', () => {
         throw new AppError({ kind: 'keychain', code: 'keychain_unavailable', message: 'Could not save the secret key in the OS keychain.' });
       },
     });
+    await fillValid(wrapper);
     await submit(wrapper);
     expect(text(wrapper, 'profile-form-error').text()).toContain('OS keychain');
   });
@@ -147,6 +155,7 @@ describe('ProfileForm', () => {
   it('shows a saving state while the key is checked', async () => {
     const answer = deferred<ProfileView>();
     const wrapper = setup({ 'profiles:create': () => answer.promise, 'profiles:activate': () => SAVED });
+    await fillValid(wrapper);
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     const button = wrapper.find('[data-testid="profile-save"]');

@@ -1,12 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPinia, setActivePinia } from 'pinia';
 import type { ProfileView } from '../../../shared/ipc/types';
 import { installBridge } from '../../../renderer/src/api';
 import { useProfilesStore } from '../../../renderer/src/stores/profiles';
 import { fakeBridge, type FakeBridge } from './fake-bridge';
+import { activeDataLayer } from './with-data-layer';
+
+/** A profile id as main hands them out (a UUID); `n` tells them apart. */
+const pid = (n: string) => `00000000-0000-4000-8000-${n.padStart(12, '0')}`;
 
 const profile = (id: string, name: string): ProfileView => ({
-  id,
+  id: pid(id),
   name,
   environment: 'development',
   apiUrl: 'https://api.clerk.com/v1',
@@ -31,7 +34,7 @@ function profilesMain(initial: ProfileView[]): FakeBridge {
       return all.find((p) => p.id === id)!;
     },
     'profiles:create': (input) => {
-      const created = profile(`p${all.length + 1}`, input.name);
+      const created = profile(`${all.length + 1}f`, input.name);
       all = [...all, created];
       return created;
     },
@@ -44,14 +47,14 @@ function profilesMain(initial: ProfileView[]): FakeBridge {
 }
 
 describe('profiles store', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+  beforeEach(() => void activeDataLayer());
 
   it('loads the profiles and the active one', async () => {
     installBridge(profilesMain([profile('a', 'Sandbox'), profile('b', 'Acme')]).bridge);
     const profiles = useProfilesStore();
     await profiles.load();
     expect(profiles.list.map((p) => p.name)).toEqual(['Sandbox', 'Acme']);
-    expect(profiles.active?.id).toBe('a');
+    expect(profiles.active?.id).toBe(pid('a'));
     expect(profiles.loaded).toBe(true);
   });
 
@@ -60,8 +63,8 @@ describe('profiles store', () => {
     installBridge(main.bridge);
     const profiles = useProfilesStore();
     await profiles.load();
-    await profiles.remove('a');
-    expect(profiles.list.map((p) => p.id)).toEqual(['b']);
+    await profiles.remove(pid('a'));
+    expect(profiles.list.map((p) => p.id)).toEqual([pid('b')]);
     expect(profiles.activeId).toBeNull();
     expect(profiles.active).toBeNull();
     expect(main.inputs('profiles:activate')).toEqual([]);
@@ -71,7 +74,7 @@ describe('profiles store', () => {
     installBridge(profilesMain([profile('a', 'Sandbox')]).bridge);
     const profiles = useProfilesStore();
     await profiles.load();
-    await profiles.remove('a');
+    await profiles.remove(pid('a'));
     expect(profiles.activeId).toBeNull();
     await profiles.create({ name: 'Fresh', environment: 'development', secretKey: 'sk_test_x' });
     expect(profiles.active?.name).toBe('Fresh');

@@ -75,13 +75,32 @@ describe('UserActions', () => {
   it('explains Clerk’s refusal with its code and trace id', async () => {
     const wrapper = setup({
       'users:unlock': () => {
-        throw new AppError({ kind: 'clerk', status: 404, code: 'resource_not_found', message: 'User not found', traceId: 'trace_abc' });
+        throw new AppError({ kind: 'clerk', status: 403, code: 'operation_not_allowed', message: 'Not allowed', traceId: 'trace_abc' });
       },
     }, { ...ada, locked: true } as User);
     await wrapper.find('[data-testid="user-unlock"]').trigger('click');
     await flushPromises();
     const error = wrapper.find('[data-testid="user-action-error"]');
     expect(error.text()).toContain('Clerk refused to unlock this user');
+    expect(error.find('[data-testid="error-code"]').text()).toBe('operation_not_allowed');
+    expect(error.find('[data-testid="error-trace-id"]').text()).toBe('trace_abc');
+    expect(error.find('[data-testid="user-action-close-tab"]').exists()).toBe(false);
+    expect(changed).toEqual([]);
+    wrapper.unmount();
+  });
+
+  it('says a user deleted meanwhile no longer exists (a 404 is no refusal), with its code and trace id and Close tab', async () => {
+    const wrapper = setup({
+      'users:unlock': () => {
+        throw new AppError({ kind: 'clerk', status: 404, code: 'resource_not_found', message: 'User not found', traceId: 'trace_abc' });
+      },
+    }, { ...ada, locked: true } as User);
+    await wrapper.find('[data-testid="user-unlock"]').trigger('click');
+    await flushPromises();
+    const error = wrapper.find('[data-testid="user-action-error"]');
+    expect(error.text()).toContain('Could not unlock this user: it no longer exists');
+    expect(error.text()).not.toContain('Clerk refused');
+    expect(error.find('[data-testid="user-action-close-tab"]').exists()).toBe(true);
     expect(error.find('[data-testid="error-code"]').text()).toBe('resource_not_found');
     expect(error.find('[data-testid="error-trace-id"]').text()).toBe('trace_abc');
     expect(changed).toEqual([]);

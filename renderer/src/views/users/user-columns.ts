@@ -2,6 +2,7 @@
 import { h } from 'vue';
 import { NTag, type DataTableColumns } from 'naive-ui';
 import type { User } from '@shared/clerk';
+import CopyableId from '../../components/CopyableId.vue';
 import { mutedCell as muted, nowrapCell } from '../../components/table-cells';
 import { formatDate, formatDateTime } from '../../format';
 import type { SortDirection, UserSortColumn } from './user-sort';
@@ -17,38 +18,75 @@ function statusTags(user: User) {
   return tags.length ? h('span', { class: 'cell-tags' }, tags) : muted('—');
 }
 
+/** A copyable value in a cell: the table keeps one tab stop, so its copy buttons are not Tab stops. */
+const copyable = (value: string, label: string, mono: boolean, testId?: string) =>
+  h(CopyableId, { value, label, mono, nowrap: true, focusable: false, valueTestId: testId });
+
+/** Column widths (px). The compact set (no Username, no Phone) fits the ~720 px a 1000 px window leaves. */
+const WIDTH = { user: 220, emailMin: 170, username: 120, phone: 130, created: 100, lastSignIn: 112, status: 110 } as const;
+
+/** The width the columns need (the table scrolls sideways, with the user column pinned, below it). */
+export function userColumnsWidth(compact: boolean): number {
+  const base = WIDTH.user + WIDTH.emailMin + WIDTH.created + WIDTH.lastSignIn + WIDTH.status;
+  return compact ? base : base + WIDTH.username + WIDTH.phone;
+}
+
+/** Options of {@link userColumns}. */
+export interface UserColumnsOptions {
+  /** The direction each sortable column shows. */
+  direction: (column: UserSortColumn) => SortDirection;
+  /** Leave out Username and Phone (narrow windows; both are in the user's tab). */
+  compact?: boolean;
+}
+
 /** The columns, with each sortable column showing `direction(column)`. */
-export function userColumns(direction: (column: UserSortColumn) => SortDirection): DataTableColumns<User> {
+export function userColumns({ direction, compact = false }: UserColumnsOptions): DataTableColumns<User> {
   const sortable = (key: UserSortColumn) => ({ key, sorter: true as const, sortOrder: direction(key) });
-  return [
+  const columns: DataTableColumns<User> = [
     {
       ...sortable('name'),
       title: 'User',
-      minWidth: 240,
+      width: WIDTH.user,
+      fixed: 'left',
       render: (user) =>
         h('div', { class: 'cell-user' }, [
           h(UserAvatar, { user }),
           h('div', { class: 'cell-user-text' }, [
             h('div', { class: 'cell-user-name', title: displayName(user), 'data-testid': 'user-name' }, displayName(user)),
-            h('div', { class: 'cell-user-id mono' }, user.id),
+            h('div', { class: 'cell-user-id' }, [copyable(user.id, 'Copy user ID', true, 'user-id')]),
           ]),
         ]),
     },
-    { ...sortable('email'), title: 'Primary email', minWidth: 200, ellipsis: { tooltip: true }, render: (user) => orDash(primaryEmail(user)) },
-    { ...sortable('username'), title: 'Username', minWidth: 110, ellipsis: { tooltip: true }, render: (user) => orDash(user.username) },
-    { ...sortable('phone'), title: 'Phone', width: 140, render: (user) => orDash(primaryPhone(user)) },
+    {
+      ...sortable('email'),
+      title: 'Primary email',
+      minWidth: WIDTH.emailMin,
+      render: (user) => {
+        const email = primaryEmail(user);
+        return email ? copyable(email, 'Copy email address', false) : muted('—');
+      },
+    },
+  ];
+  if (!compact) {
+    columns.push(
+      { ...sortable('username'), title: 'Username', width: WIDTH.username, ellipsis: { tooltip: true }, render: (user) => orDash(user.username) },
+      { ...sortable('phone'), title: 'Phone', width: WIDTH.phone, render: (user) => orDash(primaryPhone(user)) },
+    );
+  }
+  columns.push(
     {
       ...sortable('createdAt'),
       title: 'Created',
-      width: 116,
-      render: (user) => h('span', { title: formatDateTime(user.created_at), 'data-testid': 'user-created' }, formatDate(user.created_at)),
+      width: WIDTH.created,
+      render: (user) => nowrapCell(formatDate(user.created_at), { title: formatDateTime(user.created_at), 'data-testid': 'user-created' }),
     },
     {
       ...sortable('lastSignInAt'),
       title: 'Last sign-in',
-      width: 184,
-      render: (user) => (user.last_sign_in_at ? nowrapCell(formatDateTime(user.last_sign_in_at)) : muted('Never')),
+      width: WIDTH.lastSignIn,
+      render: (user) => (user.last_sign_in_at ? nowrapCell(formatDate(user.last_sign_in_at), { title: formatDateTime(user.last_sign_in_at) }) : muted('Never')),
     },
-    { key: 'status', title: 'Status', width: 100, render: statusTags },
-  ];
+    { key: 'status', title: 'Status', width: WIDTH.status, render: statusTags },
+  );
+  return columns;
 }

@@ -1,0 +1,25 @@
+/**
+ * Pinia Colada, the renderer's one data layer for what it reads from main: installed once by
+ * main.ts (and by the renderer tests, with the same options).
+ */
+import type { App } from 'vue';
+import { PiniaColada, type PiniaColadaOptions } from '@pinia/colada';
+
+/** The options every query starts from. */
+export const DATA_LAYER_OPTIONS: PiniaColadaOptions = {
+  queryOptions: {
+    // A view revisited within a few seconds shows its data at once; older data is refetched.
+    staleTime: 5_000,
+    // Every open tab stays mounted, so its queries are active: refetching all of them whenever the
+    // window regains focus would spend the instance's rate budget. Refresh, the changes the app
+    // makes (invalidation), a Sandbox reset and a profile switch keep the views current instead.
+    refetchOnWindowFocus: false,
+    // Main, not the renderer, talks to the network; the renderer's online state means nothing.
+    refetchOnReconnect: false,
+  },
+};
+
+/** Installs Pinia Colada on an app that already uses Pinia. */
+export function installDataLayer(app: App): App {
+  return app.use(PiniaColada, DATA_LAYER_OPTIONS);
+}
