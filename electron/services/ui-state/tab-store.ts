@@ -1,7 +1,7 @@
 /** The open tabs of each profile, so the workspace survives restarts. */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Tab, TabState } from '../../../shared/ipc';
-import { tab as tabSchema } from '../../../shared/ipc/schemas';
+import { tab as tabSchema } from '../../../shared/ipc/channels/tabs';
 import { DEFAULT_SECTION, sectionInfo, sectionTabKey } from '../../../shared/sections';
 
 /** The tabs a profile opens with the first time: the registry's default section. */

@@ -8,7 +8,7 @@ import { buildMenuTemplate, SECTION_SHORTCUTS } from '../../../electron/main/men
 import { openAppDatabase } from '../../../electron/services/storage/app-database';
 import { DEFAULT_TAB_STATE, TabStore } from '../../../electron/services/ui-state/tab-store';
 import type { MenuCommand, SectionId } from '../../../shared/ipc';
-import { sectionId, tab as tabSchema } from '../../../shared/ipc/schemas';
+import { sectionId, tab as tabSchema } from '../../../shared/ipc/channels/tabs';
 import { DEFAULT_SECTION, RECORD_KINDS, RECORDS, recordKindForAuditTarget, SECTION_IDS, SECTIONS } from '../../../shared/sections';
 
 /** The Go menu's section items (those that send `open-section:…`) of a template. */
