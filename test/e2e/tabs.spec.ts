@@ -128,3 +128,28 @@ test('many tabs keep readable titles: the strip scrolls and its overflow menu li
   await expect(shell.activeTab.getByTestId('tab-title')).toHaveText(titles[1]);
   await expect(shell.activeTab).toBeInViewport();
 });
+
+test('the navigation collapses to its icons, keeps accessible names and stays collapsed after a reload', async ({ page, shell }) => {
+  const nav = page.getByTestId('side-nav');
+  expect((await nav.boundingBox())!.width).toBeGreaterThan(200);
+  await page.getByTestId('nav-toggle').click();
+  await expect.poll(async () => (await nav.boundingBox())!.width).toBeLessThan(80);
+  await expect(page.getByTestId('nav-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await nav.getByRole('button', { name: 'Profiles', exact: true }).click();
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:profiles');
+
+  await page.reload();
+  await expect(nav).toBeVisible();
+  expect((await nav.boundingBox())!.width).toBeLessThan(80);
+  await page.getByTestId('nav-toggle').click();
+  await expect.poll(async () => (await nav.boundingBox())!.width).toBeGreaterThan(200);
+});
+
+test('a section opened from the menu takes the focus to its first control', async ({ app, page, shell }) => {
+  await app.menu('open-section:profiles');
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:profiles');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="tab-panel"]')?.getAttribute('data-active'))).toBe('true');
+  await app.menu('open-section:users');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="tab-panel"]')?.getAttribute('data-active'))).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+});
