@@ -114,3 +114,94 @@ test('malformed input through the bridge is rejected with a validation error and
   await expect(users.pageInput()).toHaveValue('2');
   await expect(users.rows).toHaveCount(25);
 });
+
+/** Deletes a user straight through the Sandbox's HTTP API, behind the app's back. */
+async function deleteBehindTheAppsBack(app: AppHarness, userId: string): Promise<void> {
+  const [profile] = await app.services.profiles.list();
+  const key = await app.secrets.get(profile.id);
+  const response = await fetch(`${profile.apiUrl}/users/${userId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } });
+  expect(response.status).toBe(200);
+}
+
+test('a ban in the user’s tab updates the Users list row without a refresh', async ({ app, shell, users, userDetail }) => {
+  const target = (await expected(app, { limit: 25, orderBy: '-created_at' })).data.find((user: User) => !user.banned && !user.locked)!;
+  await expect(users.row(target.id).getByTestId('user-banned')).toHaveCount(0);
+  await users.row(target.id).click();
+  await expect(userDetail.root).toHaveAttribute('data-user-id', target.id);
+  const listCalls = () => app.calls.filter((call) => call.channel === 'users:list').length;
+  const beforeBan = listCalls();
+  await userDetail.act('ban');
+  await expect(userDetail.bannedTag).toBeVisible();
+  // The ban invalidated the list: its (hidden) tab refetched on its own, no Refresh pressed.
+  await expect.poll(listCalls).toBe(beforeBan + 1);
+
+  await shell.openSection('users');
+  await expect(users.row(target.id).getByTestId('user-banned')).toBeVisible();
+});
+
+test('the table is one tab stop: arrows move the focused row, Enter opens that user', async ({ app, page, shell, users, userDetail }) => {
+  const shown = (await expected(app, { limit: 25, orderBy: '-created_at' })).data;
+  // Tab from the Refresh button lands on the table's one row with tabindex 0, the first.
+  await users.root.getByTestId('users-refresh').focus();
+  await page.keyboard.press('Tab');
+  await expect(users.focusedRow()).toHaveAttribute('data-user-id', shown[0].id);
+  await expect(users.rows.first()).toHaveAttribute('aria-selected', 'true');
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(users.focusedRow()).toHaveAttribute('data-user-id', shown[2].id);
+  await expect(users.rows.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(users.rows.first()).toHaveAttribute('aria-selected', 'false');
+  await expect(users.root.locator('[data-testid="user-row"][tabindex="0"]')).toHaveCount(1);
+
+  await page.keyboard.press('End');
+  await expect(users.focusedRow()).toHaveAttribute('data-user-id', shown.at(-1)!.id);
+  await page.keyboard.press('Home');
+  await expect(users.focusedRow()).toHaveAttribute('data-user-id', shown[0].id);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+
+  // Tab leaves the table instead of walking its rows.
+  await page.keyboard.press('Tab');
+  await expect(users.focusedRow()).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await expect(users.focusedRow()).toHaveAttribute('data-user-id', shown[2].id);
+
+  await page.keyboard.press('Enter');
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', `user:${shown[2].id}`);
+  await expect(userDetail.root).toHaveAttribute('data-user-id', shown[2].id);
+});
+
+test('the search box stops at the 200 characters the contract allows', async ({ users }) => {
+  await users.search.fill('a'.repeat(250));
+  await expect(users.search).toHaveValue('a'.repeat(200));
+  await users.search.press('Enter');
+  await expect(users.emptyState).toBeVisible();
+  await expect(users.errorState).toHaveCount(0);
+});
+
+test('the full user id is shown with a copy button', async ({ app, page, users, userDetail }) => {
+  const [first] = (await expected(app, { limit: 1, orderBy: '-created_at' })).data;
+  const row = users.row(first.id);
+  await expect(row.getByTestId('user-id')).toHaveText(first.id);
+  await row.hover();
+  await expect(row.getByTestId('copy-button').first()).toBeVisible();
+  await row.click();
+  await expect(userDetail.root.getByTestId('user-detail-id')).toHaveText(first.id);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await userDetail.root.getByTestId('copyable').first().getByTestId('copy-button').click();
+  await expect(userDetail.root.getByTestId('copy-button').first()).toHaveAttribute('data-copied', 'true');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first.id);
+});
+
+test('a user deleted behind the app’s back says so in its tab, with Close tab', async ({ app, shell, users, userDetail }) => {
+  const [first] = (await expected(app, { limit: 1, orderBy: '-created_at' })).data;
+  await users.row(first.id).click();
+  await expect(userDetail.name).toBeVisible();
+  await deleteBehindTheAppsBack(app, first.id);
+  await userDetail.root.getByTestId('user-detail-refresh').click();
+  await expect(userDetail.gone).toContainText('This user no longer exists');
+  await expect(userDetail.root.getByTestId('error-state')).toHaveCount(0);
+  await userDetail.gone.getByTestId('record-gone-close').click();
+  await expect(shell.page.locator(`[data-testid="tab"][data-tab-key="user:${first.id}"]`)).toHaveCount(0);
+});

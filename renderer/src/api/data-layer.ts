@@ -3,7 +3,7 @@
  * main.ts (and by the renderer tests, with the same options).
  */
 import type { App } from 'vue';
-import { PiniaColada, type PiniaColadaOptions } from '@pinia/colada';
+import { PiniaColada, type PiniaColadaOptions, type QueryCache, type UseQueryEntryFilter } from '@pinia/colada';
 
 /** The options every query starts from. */
 export const DATA_LAYER_OPTIONS: PiniaColadaOptions = {
@@ -22,4 +22,13 @@ export const DATA_LAYER_OPTIONS: PiniaColadaOptions = {
 /** Installs Pinia Colada on an app that already uses Pinia. */
 export function installDataLayer(app: App): App {
   return app.use(PiniaColada, DATA_LAYER_OPTIONS);
+}
+
+/**
+ * Marks matching queries stale and refetches the active ones. A refetch that fails is no failure
+ * of the caller (a ban that succeeded stays a success): it shows in the error state of the view
+ * whose query it is, so the rejection is absorbed here rather than left unhandled.
+ */
+export async function invalidate(queryCache: QueryCache, filters?: UseQueryEntryFilter): Promise<void> {
+  await queryCache.invalidateQueries(filters).catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 /** The built-in Sandbox's reset: its data is replaced, so every view of it refetches. */
 import { useMutation, useQueryCache } from '@pinia/colada';
 import { useApi } from './client';
+import { invalidate } from './data-layer';
 import { instanceQueries } from './query-keys';
 
 /**
@@ -12,6 +13,6 @@ export function useResetSandbox() {
   const queryCache = useQueryCache();
   return useMutation({
     mutation: () => useApi().sandbox.reset(),
-    onSuccess: () => queryCache.invalidateQueries(instanceQueries()),
+    onSuccess: () => invalidate(queryCache, instanceQueries()),
   });
 }

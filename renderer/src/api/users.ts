@@ -7,6 +7,7 @@ import type { User } from '@shared/clerk';
 import type { UserPage } from '@shared/ipc/contract';
 import { isNotFound } from '../components/error-presentation';
 import { useApi } from './client';
+import { invalidate } from './data-layer';
 import { auditKeys, sameKey, userKeys, type UserListParams } from './query-keys';
 
 /** A page of users and the search it answers. */
@@ -54,13 +55,13 @@ export function useUserAction() {
     onSuccess(user, { profileId, userId }) {
       const detail = userKeys.detail(profileId, userId);
       queryCache.setQueryData(detail, user);
-      void queryCache.invalidateQueries({ key: userKeys.all(profileId), predicate: (entry) => !sameKey(entry.key, detail) });
+      void invalidate(queryCache, { key: userKeys.all(profileId), predicate: (entry) => !sameKey(entry.key, detail) });
     },
     onError(error, { profileId }) {
-      if (isNotFound(error)) void queryCache.invalidateQueries({ key: userKeys.lists(profileId) });
+      if (isNotFound(error)) void invalidate(queryCache, { key: userKeys.lists(profileId) });
     },
     onSettled() {
-      void queryCache.invalidateQueries({ key: auditKeys.all() });
+      void invalidate(queryCache, { key: auditKeys.all() });
     },
   });
 }

@@ -5,6 +5,7 @@ import { useQueryCache } from '@pinia/colada';
 import type { ChannelInput } from '@shared/ipc/contract';
 import type { ProfileView } from '@shared/ipc/types';
 import { useApi } from '../api';
+import { invalidate } from '../api/data-layer';
 import { instanceQueries } from '../api/query-keys';
 
 /** Input of a new profile, as the form sends it. */
@@ -45,7 +46,7 @@ export const useProfilesStore = defineStore('profiles', () => {
   async function activate(id: string): Promise<void> {
     const profile = await useApi().profiles.activate({ id });
     replace(profile);
-    void queryCache.invalidateQueries(instanceQueries(profile.id));
+    void invalidate(queryCache, instanceQueries(profile.id));
     activeId.value = profile.id;
   }
 

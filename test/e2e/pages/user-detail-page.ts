@@ -9,6 +9,7 @@ export class UserDetailPage {
   readonly actionError: Locator;
   readonly bannedTag: Locator;
   readonly lockedTag: Locator;
+  readonly gone: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="user-detail"]');
@@ -17,6 +18,7 @@ export class UserDetailPage {
     this.actionError = this.root.getByTestId('user-action-error');
     this.bannedTag = this.root.getByTestId('user-detail-banned');
     this.lockedTag = this.root.getByTestId('user-detail-locked');
+    this.gone = this.root.getByTestId('record-gone');
   }
 
   /** One card of the detail view (`user-identity`, `user-emails`, `user-metadata`, …). */

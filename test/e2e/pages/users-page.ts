@@ -19,6 +19,16 @@ export class UsersPage {
     this.emptyState = this.root.getByTestId('users-empty');
   }
 
+  /** The row of one user. */
+  row(userId: string): Locator {
+    return this.root.locator(`[data-testid="user-row"][data-user-id="${userId}"]`);
+  }
+
+  /** The row that has the keyboard focus (the table's one tab stop). */
+  focusedRow(): Locator {
+    return this.root.locator('[data-testid="user-row"]:focus');
+  }
+
   /** Waits until no request is in flight. */
   async idle(): Promise<void> {
     await expect(this.root).toHaveAttribute('data-loading', 'false');

@@ -9,6 +9,7 @@ import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { useQuery, useQueryCache } from '@pinia/colada';
 import { contract } from '@shared/ipc/contract';
 import { usersListQuery } from '../../api/users';
+import { invalidate } from '../../api/data-layer';
 import { userKeys } from '../../api/query-keys';
 import { DEFAULT_USER_ORDER, directionOf, toOrderBy, type SortDirection, type UserSortColumn } from './user-sort';
 
@@ -59,7 +60,7 @@ export function useUsersList(profileId: MaybeRefOrGetter<string | null>) {
   async function refresh(): Promise<void> {
     const id = toValue(profileId);
     if (!id) return;
-    await queryCache.invalidateQueries({ key: userKeys.lists(id) });
+    await invalidate(queryCache, { key: userKeys.lists(id) });
   }
 
   /** Goes to a page (1-based). */

@@ -22,25 +22,46 @@ function statusTags(user: User) {
 const copyable = (value: string, label: string, mono: boolean, testId?: string) =>
   h(CopyableId, { value, label, mono, nowrap: true, focusable: false, valueTestId: testId });
 
-/** Column widths (px). The compact set (no Username, no Phone) fits the ~720 px a 1000 px window leaves. */
-const WIDTH = { user: 220, emailMin: 170, username: 120, phone: 130, created: 100, lastSignIn: 112, status: 110 } as const;
+/**
+ * Column widths (px). The user column holds the avatar, the name and the full id (with its copy
+ * button); the email column takes whatever room is left.
+ */
+const WIDTH = { user: 290, emailMin: 190, username: 120, phone: 140, created: 108, lastSignIn: 112, status: 84 } as const;
 
-/** The width the columns need (the table scrolls sideways, with the user column pinned, below it). */
-export function userColumnsWidth(compact: boolean): number {
-  const base = WIDTH.user + WIDTH.emailMin + WIDTH.created + WIDTH.lastSignIn + WIDTH.status;
-  return compact ? base : base + WIDTH.username + WIDTH.phone;
+/**
+ * Which columns show: `full` (every column), `medium` (no Phone: a 1280 px window) or `compact`
+ * (no Phone, Username or Last sign-in: a 1000 px window, where the main area is about 720 px).
+ * What they leave out is in the user's tab.
+ */
+export type UserColumnsLevel = 'full' | 'medium' | 'compact';
+
+const LEVELS: Record<UserColumnsLevel, (keyof typeof WIDTH)[]> = {
+  full: ['user', 'emailMin', 'username', 'phone', 'created', 'lastSignIn', 'status'],
+  medium: ['user', 'emailMin', 'username', 'created', 'lastSignIn', 'status'],
+  compact: ['user', 'emailMin', 'created', 'status'],
+};
+
+/** The width the columns of a level need (below it the table scrolls sideways, the user column pinned). */
+export function userColumnsWidth(level: UserColumnsLevel): number {
+  return LEVELS[level].reduce((sum, column) => sum + WIDTH[column], 0);
+}
+
+/** The most columns that fit in `width` px (0, not measured yet: all of them). */
+export function userColumnsLevel(width: number): UserColumnsLevel {
+  if (width === 0 || width >= userColumnsWidth('full')) return 'full';
+  return width >= userColumnsWidth('medium') ? 'medium' : 'compact';
 }
 
 /** Options of {@link userColumns}. */
 export interface UserColumnsOptions {
   /** The direction each sortable column shows. */
   direction: (column: UserSortColumn) => SortDirection;
-  /** Leave out Username and Phone (narrow windows; both are in the user's tab). */
-  compact?: boolean;
+  /** Which columns show (default: all). */
+  level?: UserColumnsLevel;
 }
 
 /** The columns, with each sortable column showing `direction(column)`. */
-export function userColumns({ direction, compact = false }: UserColumnsOptions): DataTableColumns<User> {
+export function userColumns({ direction, level = 'full' }: UserColumnsOptions): DataTableColumns<User> {
   const sortable = (key: UserSortColumn) => ({ key, sorter: true as const, sortOrder: direction(key) });
   const columns: DataTableColumns<User> = [
     {
@@ -67,26 +88,26 @@ export function userColumns({ direction, compact = false }: UserColumnsOptions):
       },
     },
   ];
-  if (!compact) {
-    columns.push(
-      { ...sortable('username'), title: 'Username', width: WIDTH.username, ellipsis: { tooltip: true }, render: (user) => orDash(user.username) },
-      { ...sortable('phone'), title: 'Phone', width: WIDTH.phone, render: (user) => orDash(primaryPhone(user)) },
-    );
+  if (level !== 'compact') {
+    columns.push({ ...sortable('username'), title: 'Username', width: WIDTH.username, ellipsis: { tooltip: true }, render: (user) => orDash(user.username) });
   }
-  columns.push(
-    {
-      ...sortable('createdAt'),
-      title: 'Created',
-      width: WIDTH.created,
-      render: (user) => nowrapCell(formatDate(user.created_at), { title: formatDateTime(user.created_at), 'data-testid': 'user-created' }),
-    },
-    {
+  if (level === 'full') {
+    columns.push({ ...sortable('phone'), title: 'Phone', width: WIDTH.phone, render: (user) => { const phone = primaryPhone(user); return phone ? nowrapCell(phone) : muted('—'); } });
+  }
+  columns.push({
+    ...sortable('createdAt'),
+    title: 'Created',
+    width: WIDTH.created,
+    render: (user) => nowrapCell(formatDate(user.created_at), { title: formatDateTime(user.created_at), 'data-testid': 'user-created' }),
+  });
+  if (level !== 'compact') {
+    columns.push({
       ...sortable('lastSignInAt'),
       title: 'Last sign-in',
       width: WIDTH.lastSignIn,
       render: (user) => (user.last_sign_in_at ? nowrapCell(formatDate(user.last_sign_in_at), { title: formatDateTime(user.last_sign_in_at) }) : muted('Never')),
-    },
-    { key: 'status', title: 'Status', width: WIDTH.status, render: statusTags },
-  );
+    });
+  }
+  columns.push({ key: 'status', title: 'Status', width: WIDTH.status, render: statusTags });
   return columns;
 }

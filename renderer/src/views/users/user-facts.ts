@@ -4,7 +4,7 @@ import type { Fact } from '../../components/fact';
 import { formatDateTimePrecise } from '../../format';
 
 const text = (label: string, value: string | null | undefined, mono = false): Fact =>
-  value ? { label, value, mono } : { label, value: '—', muted: true };
+  value ? { label, value, mono, copy: mono } : { label, value: '—', muted: true };
 const time = (label: string, ms: number | null | undefined, never = '—'): Fact =>
   typeof ms === 'number' ? { label, value: formatDateTimePrecise(ms) } : { label, value: never, muted: true };
 const flag = (label: string, on: boolean | null | undefined): Fact => ({ label, value: on ? 'Yes' : 'No', muted: !on });
