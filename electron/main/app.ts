@@ -11,7 +11,7 @@ import type { SecretStore } from '../services/secrets/secret-store';
 import { APP_ENTRY_URL, APP_ORIGIN, registerAppScheme, serveApp } from './app-protocol';
 import { originOf, registerIpc, trustedSender } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { nativeSaveDialog } from './save-dialog';
+import { nativePlatform } from './save-dialog';
 import { denyPermissions, enforceCsp, guardWebContents, isSafeExternalUrl } from './security';
 import { mainWindowOptions, restoreBounds, type WindowBounds } from './window';
 
@@ -57,7 +57,7 @@ export async function startMain(options: MainOptions): Promise<MainApp | undefin
     userDataDir: app.getPath('userData'),
     secrets: options.secrets,
     appVersion: app.getVersion(),
-    chooseSavePath: nativeSaveDialog(dialog, () => mainWindow),
+    desktop: nativePlatform(dialog, () => mainWindow),
     onInternalError: (channel, error) => log(`unexpected error in ${channel}`, error),
   });
   for (const problem of services.startupProblems) log(problem);

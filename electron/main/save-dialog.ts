@@ -1,9 +1,14 @@
-/** The native save dialog as the services' `chooseSavePath`: attached to the app window once it exists. */
+/** The services' {@link Platform} on Electron: the native save dialog, attached to the app window once it exists. */
 import type { BrowserWindow, Dialog, SaveDialogOptions } from 'electron';
-import type { ChooseSavePath } from '../services/audit-handlers';
+import type { Platform } from '../services/platform';
+
+/** The platform of the running app, over Electron's modules. */
+export function nativePlatform(dialog: Pick<Dialog, 'showSaveDialog'>, parent: () => BrowserWindow | undefined): Platform {
+  return { chooseSavePath: nativeSaveDialog(dialog, parent) };
+}
 
 /** A `chooseSavePath` over Electron's `dialog.showSaveDialog`; resolves null when cancelled. */
-export function nativeSaveDialog(dialog: Pick<Dialog, 'showSaveDialog'>, parent: () => BrowserWindow | undefined): ChooseSavePath {
+export function nativeSaveDialog(dialog: Pick<Dialog, 'showSaveDialog'>, parent: () => BrowserWindow | undefined): Platform['chooseSavePath'] {
   return async ({ title, defaultName, filters }) => {
     const options: SaveDialogOptions = { title, defaultPath: defaultName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
     const window = parent();

@@ -1,29 +1,37 @@
 /**
- * Wires the services together: the app database, profiles and their keys, the audit log, the API
- * clients (each recording its changes in the audit log), the built-in Sandbox, background jobs and
- * the handler table. Electron's main process and the e2e harness both start the app through this
- * function, with their own userData folder, secret store and save dialog.
+ * The composition root: builds the services once (the app database, profiles and their keys, the
+ * audit log, the API clients, each recording its changes in the audit log, the built-in Sandbox,
+ * background jobs) and spreads each resource's handlers into the one handler table. Electron's main
+ * process and the e2e harness both start the app through this function, with their own userData
+ * folder, secret store and platform (the save dialog).
  */
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AppInfo } from '../../shared/ipc';
 import { AuditLog } from './audit';
 import { anchorAccountFor, loadAuditSigning } from './audit/signing-key';
-import type { ChooseSavePath } from './audit-handlers';
+import { createAppHandlers } from './app-handlers';
+import { createAuditHandlers } from './audit-handlers';
 import type { AuditAvailability } from './audit-recording';
 import { createClerkClient } from './clerk/client';
+import { operations } from './clerk/operations';
 import { ClerkClients } from './clerk-clients';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
-import { createHandlers } from './handlers';
+import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/job-runner';
+import type { Platform } from './platform';
+import { createProfileHandlers } from './profiles/profile-handlers';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
 import type { KeyValidator } from './profiles/key-checks';
 import { generateSandboxSecretKey, startSandbox, type RunningSandbox } from './sandbox';
+import { createSandboxHandlers } from './sandbox/sandbox-handlers';
 import type { SecretStore } from './secrets/secret-store';
 import { APP_DATABASE_FILE, openAppDatabase } from './storage/app-database';
 import { SettingsStore } from './storage/settings-store';
+import { createTabHandlers } from './ui-state/tab-handlers';
 import { TabStore } from './ui-state/tab-store';
+import { createUserHandlers } from './users/user-handlers';
 
 /** How to start the app's services. */
 export interface AppServicesOptions {
@@ -36,8 +44,8 @@ export interface AppServicesOptions {
   fetch?: typeof fetch;
   /** Start the built-in Sandbox (default true). */
   sandbox?: boolean;
-  /** Asks where to save an export (Electron's save dialog; a temp path in the e2e harness). */
-  chooseSavePath?: ChooseSavePath;
+  /** The desktop it runs on: where to save an export (Electron's save dialog; a temp path in the e2e harness). */
+  desktop?: Platform;
   /** Reports unexpected errors (main's log). */
   onInternalError?: (channel: string, error: unknown) => void;
 }
@@ -82,7 +90,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const validateKey: KeyValidator = async (apiUrl, secretKey) => {
     const client = createClerkClient({ apiUrl, secretKey: async () => secretKey, fetch: options.fetch, maxRetries: 0, timeoutMs: 15_000 });
-    await client.request({ method: 'GET', path: '/users/count', route: '/users/count' });
+    await client.run(operations.users.count, {});
   };
 
   let clients: ClerkClients | undefined;
@@ -123,16 +131,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sandboxApiUrl: sandbox?.baseUrl ?? null,
     startupProblems,
   });
-  const handlers = createHandlers({
-    appInfo,
-    profiles,
-    tabs: new TabStore(db),
-    clients,
-    sandbox: () => sandbox,
-    audit: auditAvailability,
-    jobs,
-    chooseSavePath: options.chooseSavePath,
-  });
+  const handlers: Handlers = {
+    ...createAppHandlers({ appInfo }),
+    ...createProfileHandlers({ profiles }),
+    ...createTabHandlers({ profiles, tabs: new TabStore(db) }),
+    ...createUserHandlers({ clients }),
+    ...createSandboxHandlers({ sandbox: () => sandbox }),
+    ...createAuditHandlers({ audit: auditAvailability, jobs, platform: options.desktop }),
+    ...createJobHandlers({ jobs }),
+  };
 
   return {
     dispatch: createDispatch(handlers, { onInternalError: options.onInternalError }),

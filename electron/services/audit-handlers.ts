@@ -1,42 +1,24 @@
 /**
- * The `audit:*` and `jobs:*` channels: reading the audit log (pages, one change, facets, the public
- * signing key), and its long operations (export, verify, the retention prune) as background jobs
- * the renderer polls.
+ * The `audit:*` channels: reading the audit log (pages, one change, facets, the public signing
+ * key), and its long operations (export, verify, the retention prune) as background jobs the
+ * renderer polls through the `jobs:*` channels.
  */
 import { AppError, type AuditExportFormat } from '../../shared/ipc';
+import type { auditChannels } from '../../shared/ipc/channels/audit';
 import type { AuditAvailability } from './audit-recording';
 import type { AuditLog } from './audit';
-import type { Handlers } from './dispatch';
+import type { HandlersFor } from './dispatch';
 import type { JobRunner } from './jobs/job-runner';
-
-/** A file type offered by the save dialog. */
-export interface SaveFileFilter {
-  name: string;
-  extensions: string[];
-}
-
-/** What the save dialog is asked. */
-export interface SavePathRequest {
-  title: string;
-  /** A file name (the dialog picks the folder). */
-  defaultName: string;
-  filters: SaveFileFilter[];
-}
-
-/** Asks the administrator where to save a file; null when they cancelled. */
-export type ChooseSavePath = (request: SavePathRequest) => Promise<string | null>;
+import type { Platform, SaveFileFilter } from './platform';
 
 /** What the audit handlers need. */
 export interface AuditHandlerDeps {
   audit: AuditAvailability;
   jobs: JobRunner;
   /** The save dialog (Electron's on the main window; a temp path in the e2e harness). */
-  chooseSavePath?: ChooseSavePath;
+  platform?: Platform;
   clock?: () => number;
 }
-
-type AuditChannels = 'audit:list' | 'audit:get' | 'audit:facets' | 'audit:export' | 'audit:verify' | 'audit:signingKey' | 'audit:retention' | 'audit:setRetention';
-type JobChannels = 'jobs:status' | 'jobs:cancel';
 
 const FILE_TYPES: Record<AuditExportFormat, { extension: string; filter: SaveFileFilter }> = {
   csv: { extension: 'csv', filter: { name: 'CSV (spreadsheets)', extensions: ['csv'] } },
@@ -49,8 +31,8 @@ export function defaultExportName(format: AuditExportFormat, now: number): strin
   return `clerk-audit-log-${new Date(now).toISOString().slice(0, 10)}.${FILE_TYPES[format].extension}`;
 }
 
-/** Builds the audit and job channels. */
-export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, AuditChannels | JobChannels> {
+/** The audit log's part of the handler table. */
+export function createAuditHandlers(deps: AuditHandlerDeps): HandlersFor<typeof auditChannels> {
   const clock = deps.clock ?? Date.now;
   const log = (): AuditLog => {
     if ('problem' in deps.audit) throw new AppError({ kind: 'audit', code: 'audit_unavailable', message: deps.audit.problem });
@@ -71,9 +53,9 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
     'audit:facets': async () => log().facets(),
     'audit:export': async ({ filter, format }) => {
       const audit = log();
-      if (!deps.chooseSavePath) throw new AppError({ kind: 'internal', message: 'This app has no file dialog to choose where the export goes.' });
+      if (!deps.platform) throw new AppError({ kind: 'internal', message: 'This app has no file dialog to choose where the export goes.' });
       const type = FILE_TYPES[format];
-      const path = await deps.chooseSavePath({ title: 'Export the audit log', defaultName: defaultExportName(format, clock()), filters: [type.filter] });
+      const path = await deps.platform.chooseSavePath({ title: 'Export the audit log', defaultName: defaultExportName(format, clock()), filters: [type.filter] });
       if (!path) return null;
       return { jobId: deps.jobs.start('audit-export', ({ onProgress, signal }) => audit.exportChanges(filter, { format, path, onProgress, signal })) };
     },
@@ -93,8 +75,5 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
       if (days === null) return { days, jobId: null };
       return { days, jobId: deps.jobs.start('audit-prune', ({ onProgress }) => audit.pruneExpired({ onProgress })) };
     },
-
-    'jobs:status': async ({ jobId }) => deps.jobs.status(jobId),
-    'jobs:cancel': ({ jobId }) => deps.jobs.cancel(jobId),
   };
 }

@@ -4,10 +4,13 @@
  * and the e2e harness both call this, so what the tests exercise is what the app runs.
  */
 import { z } from 'zod';
-import { AppError, contract, type Channel, type ChannelResult, type IpcEnvelope, type IpcError, type ParsedInput } from '../../shared/ipc';
+import { AppError, contract, type Channel, type ChannelResult, type ChannelsOf, type IpcEnvelope, type IpcError, type ParsedInput } from '../../shared/ipc';
 
 /** The contract's implementation: one async function per channel. */
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelResult<C>> };
+
+/** One resource's part of the handler table, for its part of the contract (`HandlersFor<typeof userChannels>`). */
+export type HandlersFor<Part> = Pick<Handlers, ChannelsOf<Part>>;
 
 /** Runs a channel by name with untrusted input; never throws. */
 export type Dispatch = (channel: string, input: unknown) => Promise<IpcEnvelope<unknown>>;

@@ -166,7 +166,8 @@ function failure(error: unknown, durationMs: number, ts: number): OutcomeInput {
 async function readState(call: ClerkCall, next: Next): Promise<StateRead> {
   const path = call.statePath as string;
   try {
-    const response = await next({ method: 'GET', path, route: stateRoute(call.path, call.route, path), signal: call.signal });
+    // The operation names its state route; a hand-built call without one is logged by its path.
+    const response = await next({ method: 'GET', path, route: call.stateRoute ?? path, signal: call.signal });
     return { state: redactSecrets(response.body) };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return { state: null };
@@ -179,15 +180,6 @@ async function readState(call: ClerkCall, next: Next): Promise<StateRead> {
       },
     };
   }
-}
-
-/** The route template of `statePath` when it is a prefix of the call's path (`/users/{user_id}`). */
-export function stateRoute(path: string, route: string, statePath: string): string {
-  const pathParts = path.split('/');
-  const routeParts = route.split('/');
-  const stateParts = statePath.split('/');
-  const isPrefix = stateParts.length <= pathParts.length && stateParts.every((part, index) => part === pathParts[index]);
-  return isPrefix && routeParts.length === pathParts.length ? routeParts.slice(0, stateParts.length).join('/') : statePath;
 }
 
 function traceIdOf(response: ClerkResponse): string | undefined {

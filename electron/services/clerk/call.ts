@@ -28,6 +28,10 @@ export interface ClerkCall {
   sensitive?: boolean;
   /** For updates and deletes: the path to GET for the record's state before and after the change. */
   statePath?: string;
+  /** The route template of `statePath` (from the operation), e.g. `/users/{user_id}`. */
+  stateRoute?: string;
+  /** The operation destroys data or access (from the operation; guardrails read it). */
+  destructive?: boolean;
   /** Ties the calls of one bulk operation together in the audit log. */
   bulkId?: string;
   /** Cancels the call (and its retries). */

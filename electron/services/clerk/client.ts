@@ -9,6 +9,7 @@ import { clerkApiError, describeFetchFailure, networkError, withoutSecret } from
 import { MAX_RESPONSE_DEPTH, nestsDeeperThan } from './json-depth';
 import { realSleep, type RateBudget, type Sleep } from './rate-budget';
 import { retryDelay, type RetryPolicy } from './retry';
+import { operationCall, type Operation, type OperationParams, type OperationResult, type RunOptions } from './operation';
 import { buildUrl } from './url';
 
 /** The dated API version every request asks for. */
@@ -56,6 +57,8 @@ export interface ClerkClient {
   request<T>(call: ClerkCall): Promise<T>;
   /** Sends the call and resolves with status, headers, body and duration. */
   send<T = unknown>(call: ClerkCall): Promise<ClerkResponse<T>>;
+  /** Runs a declared operation with its route params: `run(operations.users.ban, { user_id })`. */
+  run<Op extends Operation>(op: Op, params: OperationParams<Op>, options?: RunOptions): Promise<OperationResult<Op>>;
 }
 
 /** Creates a client; nothing is sent until a call is made. */
@@ -179,6 +182,8 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
     apiUrl: options.apiUrl,
     send: <T>(call: ClerkCall) => send(call) as Promise<ClerkResponse<T>>,
     request: async <T>(call: ClerkCall) => (await send(call)).body as T,
+    run: async <Op extends Operation>(op: Op, params: OperationParams<Op>, runOptions?: RunOptions) =>
+      (await send(operationCall(op, params, runOptions))).body as OperationResult<Op>,
   };
 }
 

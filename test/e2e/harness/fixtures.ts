@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { anchorAccountFor } from '../../../electron/services/audit/signing-key';
-import type { SavePathRequest } from '../../../electron/services/audit-handlers';
+import type { SavePathRequest } from '../../../electron/services/platform';
 import { createKeytarSecretStore } from '../../../electron/services/secrets/keytar-secret-store';
 import type { SecretStore } from '../../../electron/services/secrets/secret-store';
 import { APP_DATABASE_FILE } from '../../../electron/services/storage/app-database';
@@ -91,11 +91,13 @@ export const test = base.extend<Fixtures & Options>({
       secrets,
       appVersion: '0.1.0-e2e',
       // The harness's save dialog: a file in the test's own folder, which the test reads back.
-      chooseSavePath: async (request) => {
-        saveRequests.push(request);
-        const answer = nextSavePath === undefined ? join(exportDir, request.defaultName) : nextSavePath;
-        nextSavePath = undefined;
-        return answer;
+      desktop: {
+        chooseSavePath: async (request) => {
+          saveRequests.push(request);
+          const answer = nextSavePath === undefined ? join(exportDir, request.defaultName) : nextSavePath;
+          nextSavePath = undefined;
+          return answer;
+        },
       },
     });
     const server = await serveStatic(RENDERER_OUT);

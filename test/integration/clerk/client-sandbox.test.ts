@@ -10,7 +10,8 @@ import type { User } from '../../../shared/clerk';
 import { AppError } from '../../../shared/ipc/errors';
 import { createClerkClient, type ClerkClientOptions } from '../../../electron/services/clerk/client';
 import { realSleep } from '../../../electron/services/clerk/rate-budget';
-import { getUser, listUsers } from '../../../electron/services/clerk/users';
+import { operations } from '../../../electron/services/clerk/operations';
+import { listUsers } from '../../../electron/services/users/user-list';
 import { generateSandboxSecretKey, startSandbox } from '../../../electron/services/sandbox';
 import { rejection } from '../../support/rejection';
 
@@ -99,12 +100,12 @@ describe('client against the Sandbox', () => {
 
   it('reads one user', async () => {
     const target = everyone[3];
-    const user = await getUser(clientFor(apiUrl, key), target.id);
+    const user = await clientFor(apiUrl, key).run(operations.users.get, { user_id: target.id });
     expect(user).toEqual(target);
   });
 
   it("turns a 404 into an AppError with Clerk's code and a trace id", async () => {
-    const error = await rejection(getUser(clientFor(apiUrl, key), 'user_2doesNotExist000000000000'));
+    const error = await rejection(clientFor(apiUrl, key).run(operations.users.get, { user_id: 'user_2doesNotExist000000000000' }));
     expect(error.kind).toBe('clerk');
     expect(error.status).toBe(404);
     expect(error.code).toBe('resource_not_found');

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../electron/services/audit';
-import { createAuditHandlers, defaultExportName, type SavePathRequest } from '../../../electron/services/audit-handlers';
+import { createAuditHandlers, defaultExportName } from '../../../electron/services/audit-handlers';
+import { createJobHandlers } from '../../../electron/services/jobs/job-handlers';
+import type { SavePathRequest } from '../../../electron/services/platform';
 import type { Handlers } from '../../../electron/services/dispatch';
 import { JobRunner } from '../../../electron/services/jobs/job-runner';
 import { openAppDatabase } from '../../../electron/services/storage/app-database';
@@ -25,7 +27,7 @@ let log: AuditLog;
 let jobs: JobRunner;
 let dialogs: SavePathRequest[];
 let nextPath: string | null;
-let handlers: ReturnType<typeof createAuditHandlers>;
+let handlers: ReturnType<typeof createAuditHandlers> & ReturnType<typeof createJobHandlers>;
 
 /** Calls a channel the way the dispatcher does: input parsed by the contract's schema first. */
 async function call<C extends Channel & keyof typeof handlers>(channel: C, input?: ChannelInput<C>): Promise<ChannelResult<C>> {
@@ -63,15 +65,20 @@ beforeEach(() => {
   jobs = new JobRunner();
   dialogs = [];
   nextPath = join(dir, 'export.out');
-  handlers = createAuditHandlers({
-    audit: { log },
-    jobs,
-    clock: () => T0,
-    chooseSavePath: async (request) => {
-      dialogs.push(request);
-      return nextPath;
-    },
-  });
+  handlers = {
+    ...createAuditHandlers({
+      audit: { log },
+      jobs,
+      clock: () => T0,
+      platform: {
+        chooseSavePath: async (request) => {
+          dialogs.push(request);
+          return nextPath;
+        },
+      },
+    }),
+    ...createJobHandlers({ jobs }),
+  };
   seed();
 });
 
@@ -233,7 +240,7 @@ describe('jobs channels', () => {
 
 describe('without an audit log', () => {
   it('answers every audit channel with an audit error naming the problem', async () => {
-    handlers = createAuditHandlers({ audit: { problem: 'the audit log could not be opened (disk I/O error).' }, jobs });
+    handlers = { ...createAuditHandlers({ audit: { problem: 'the audit log could not be opened (disk I/O error).' }, jobs }), ...createJobHandlers({ jobs }) };
     for (const channel of ['audit:list', 'audit:facets', 'audit:verify', 'audit:retention'] as const) {
       const error = await call(channel, (channel === 'audit:list' ? {} : undefined) as never).catch((e: unknown) => e);
       expect(error, channel).toBeInstanceOf(AppError);

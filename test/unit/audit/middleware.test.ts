@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/errors';
 import type { ClerkCall, ClerkResponse } from '../../../electron/services/clerk/call';
 import { createAuditMiddleware, type AuditContext } from '../../../electron/services/audit';
-import { stateRoute } from '../../../electron/services/audit/middleware';
+import { operation, operationCall } from '../../../electron/services/clerk/operation';
+import { operations } from '../../../electron/services/clerk/operations';
 import { steppingClock, tempLog, type TempLog } from './helpers';
 
 /** A stand-in for the rest of the client pipeline: answers by "METHOD path", records what it was sent. */
@@ -54,6 +55,7 @@ const update: ClerkCall = {
   action: 'users.update',
   target: { type: 'user', id: 'user_1' },
   statePath: '/users/user_1',
+  stateRoute: '/users/{user_id}',
   bulkId: 'bulk_1',
 };
 
@@ -235,13 +237,36 @@ describe('audit middleware', () => {
   });
 });
 
-describe('stateRoute', () => {
-  it('cuts the route template to the state path', () => {
-    expect(stateRoute('/users/user_1/ban', '/users/{user_id}/ban', '/users/user_1')).toBe('/users/{user_id}');
-    expect(stateRoute('/organizations/org_1/logo', '/organizations/{organization_id}/logo', '/organizations/org_1')).toBe('/organizations/{organization_id}');
+describe('the state read', () => {
+  const states = (answers: Record<string, (call: ClerkCall) => unknown>) => fakeNext(answers);
+
+  it('is sent with the state route the operation declares', async () => {
+    const { next, sent } = states({ 'GET /users/user_1': () => ({ id: 'user_1', banned: false }), 'POST /users/user_1/ban': () => ({ id: 'user_1', banned: true }) });
+    await createAuditMiddleware(t.log, context)(operationCall(operations.users.ban, { user_id: 'user_1' }), next);
+    expect(sent.map((call) => `${call.method} ${call.path} ${call.route}`)).toEqual(['GET /users/user_1 /users/{user_id}', 'POST /users/user_1/ban /users/{user_id}/ban']);
+
+    const logo = operation<unknown>()({ method: 'PUT', route: '/organizations/{organization_id}/logo', action: 'organizations.logo.update', stateRoute: '/organizations/{organization_id}', destructive: false });
+    const org = states({ 'GET /organizations/org_1': () => ({ id: 'org_1' }), 'PUT /organizations/org_1/logo': () => ({ id: 'org_1' }) });
+    await createAuditMiddleware(t.log, context)(operationCall(logo, { organization_id: 'org_1' }), org.next);
+    expect(org.sent[0]).toMatchObject({ method: 'GET', path: '/organizations/org_1', route: '/organizations/{organization_id}' });
   });
 
-  it('falls back to the state path itself when it is not a prefix', () => {
-    expect(stateRoute('/invitations/inv_1/revoke', '/invitations/{invitation_id}/revoke', '/organizations/org_1')).toBe('/organizations/org_1');
+  it('takes a state route that is not a prefix of the call\'s route from the operation too', async () => {
+    const revoke = operation<unknown>()({
+      method: 'POST',
+      route: '/organizations/{organization_id}/invitations/{invitation_id}/revoke',
+      action: 'organizations.invitations.revoke',
+      stateRoute: '/organizations/{organization_id}',
+      destructive: false,
+    });
+    const { next, sent } = states({ 'GET /organizations/org_1': () => ({ id: 'org_1' }), 'POST /organizations/org_1/invitations/inv_1/revoke': () => ({}) });
+    await createAuditMiddleware(t.log, context)(operationCall(revoke, { organization_id: 'org_1', invitation_id: 'inv_1' }), next);
+    expect(sent[0]).toMatchObject({ method: 'GET', path: '/organizations/org_1', route: '/organizations/{organization_id}' });
+  });
+
+  it('falls back to the state path itself for a hand-built call without a state route', async () => {
+    const { next, sent } = states({ 'GET /organizations/org_1': () => ({ id: 'org_1' }), 'POST /invitations/inv_1/revoke': () => ({}) });
+    await createAuditMiddleware(t.log, context)({ method: 'POST', path: '/invitations/inv_1/revoke', route: '/invitations/{invitation_id}/revoke', statePath: '/organizations/org_1' }, next);
+    expect(sent[0]).toMatchObject({ method: 'GET', path: '/organizations/org_1', route: '/organizations/org_1' });
   });
 });

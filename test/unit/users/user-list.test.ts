@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/ipc/errors';
 import type { ClerkCall } from '../../../electron/services/clerk/call';
 import { createClerkClient } from '../../../electron/services/clerk/client';
-import { getUser, listUsers } from '../../../electron/services/clerk/users';
-import { byPath, json, startScriptServer, type ScriptServer } from './script-server';
+import { listUsers } from '../../../electron/services/users/user-list';
+import { byPath, startScriptServer, type ScriptServer } from '../clerk/script-server';
 
 let server: ScriptServer;
 const calls: ClerkCall[] = [];
@@ -61,36 +60,8 @@ describe('listUsers', () => {
     expect(server.received.map((r) => r.url).sort()).toEqual(['/v1/users', '/v1/users/count']);
   });
 
-  it('refuses a limit outside 1..500, a negative offset and an unknown sort field, naming the field', async () => {
-    for (const [params, field] of [
-      [{ limit: 0 }, 'limit'],
-      [{ limit: 501 }, 'limit'],
-      [{ limit: 2.5 }, 'limit'],
-      [{ offset: -1 }, 'offset'],
-      [{ orderBy: 'password' }, 'orderBy'],
-    ] as const) {
-      const error = await listUsers(client(), params).catch((e: unknown) => e);
-      expect(error, JSON.stringify(params)).toBeInstanceOf(AppError);
-      expect((error as AppError).paramName).toBe(field);
-    }
-    expect(server.received).toHaveLength(0);
-  });
-
   it('reports a list answer of the wrong shape', async () => {
     server.otherwise(byPath({ '/v1/users': { data: [] }, '/v1/users/count': { object: 'total_count', total_count: 0 } }));
     await expect(listUsers(client())).rejects.toMatchObject({ kind: 'network', code: 'response_unreadable' });
-  });
-});
-
-describe('getUser', () => {
-  it('encodes the ID into the path and tags the call with its route and target', async () => {
-    server.script(json(200, { id: 'user/1?x' }));
-    expect(await getUser(client(), 'user/1?x')).toEqual({ id: 'user/1?x' });
-    expect(server.received[0].url).toBe('/v1/users/user%2F1%3Fx');
-    expect(calls[0]).toMatchObject({ method: 'GET', route: '/users/{user_id}', target: { type: 'user', id: 'user/1?x' } });
-  });
-
-  it('refuses an empty ID', async () => {
-    await expect(getUser(client(), '')).rejects.toMatchObject({ kind: 'validation', paramName: 'userId' });
   });
 });

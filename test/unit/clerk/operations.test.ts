@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClerkCall } from '../../../electron/services/clerk/call';
+import { createClerkClient } from '../../../electron/services/clerk/client';
+import { fillRoute, operation, operationCall, paramNames } from '../../../electron/services/clerk/operation';
+import { operations } from '../../../electron/services/clerk/operations';
+import { json, startScriptServer, type ScriptServer } from './script-server';
+
+let server: ScriptServer;
+const calls: ClerkCall[] = [];
+beforeEach(async () => {
+  server = await startScriptServer();
+  calls.length = 0;
+});
+afterEach(async () => {
+  await server.close();
+});
+
+function client() {
+  return createClerkClient({
+    apiUrl: server.apiUrl,
+    secretKey: async () => 'sk_test_users',
+    middleware: [
+      (call, next) => {
+        calls.push(call);
+        return next(call);
+      },
+    ],
+  });
+}
+
+describe('running an operation', () => {
+  it('encodes the ID into the path and tags the call with its route and target', async () => {
+    server.script(json(200, { id: 'user/1?x' }));
+    expect(await client().run(operations.users.get, { user_id: 'user/1?x' })).toEqual({ id: 'user/1?x' });
+    expect(server.received[0].url).toBe('/v1/users/user%2F1%3Fx');
+    expect(calls[0]).toMatchObject({ method: 'GET', route: '/users/{user_id}', target: { type: 'user', id: 'user/1?x' } });
+  });
+
+  it('gives the pipeline the audit action, target, state path and state route of the declaration', async () => {
+    server.script(json(200, { id: 'user_1', banned: true }));
+    await client().run(operations.users.ban, { user_id: 'user_1' });
+    expect(server.received[0]).toMatchObject({ method: 'POST', url: '/v1/users/user_1/ban' });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/users/user_1/ban',
+      route: '/users/{user_id}/ban',
+      action: 'users.ban',
+      target: { type: 'user', id: 'user_1' },
+      statePath: '/users/user_1',
+      stateRoute: '/users/{user_id}',
+      destructive: true,
+    });
+  });
+
+  it('refuses a missing or empty path param before any call', async () => {
+    await expect(client().run(operations.users.lock, { user_id: '' })).rejects.toMatchObject({ kind: 'validation', paramName: 'user_id' });
+    expect(server.received).toHaveLength(0);
+    expect(() => fillRoute('/users/{user_id}', {})).toThrow('{user_id}');
+  });
+});
+
+describe('declaring an operation', () => {
+  it('names the route params in order and fills each as one encoded segment', () => {
+    expect(paramNames('/organizations/{organization_id}/memberships/{user_id}')).toEqual(['organization_id', 'user_id']);
+    expect(fillRoute('/organizations/{organization_id}/memberships/{user_id}', { organization_id: 'org 1', user_id: '../x' })).toBe('/organizations/org%201/memberships/..%2Fx');
+  });
+
+  it('refuses a state route needing a param the route does not have', () => {
+    expect(() => operation<unknown>()({ method: 'POST', route: '/invitations/{invitation_id}/revoke', stateRoute: '/organizations/{organization_id}', destructive: false })).toThrow(
+      '{organization_id}',
+    );
+  });
+
+  it('declares every change with its audit action (reads have none), and fills each state route from the route params', () => {
+    for (const [resource, ops] of Object.entries(operations)) {
+      for (const [name, op] of Object.entries(ops)) {
+        const label = `${resource}.${name}`;
+        if (op.method === 'GET') {
+          expect(op.action, label).toBeUndefined();
+          expect(op.destructive, label).toBe(false);
+        } else {
+          expect(op.action, label).toBe(`${resource}.${name}`);
+          const params = Object.fromEntries(paramNames(op.route).map((param) => [param, 'x']));
+          if (op.stateRoute !== undefined) expect(operationCall(op, params as never).statePath, label).toBe(fillRoute(op.stateRoute, params));
+        }
+      }
+    }
+    expect(Object.entries(operations.users).filter(([, op]) => op.destructive).map(([name]) => name)).toEqual(['ban']);
+  });
+});
