@@ -8,11 +8,11 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AppInfo } from '../../shared/ipc';
-import { AuditLog } from './audit';
+import { AuditLog, pruneExpired } from './audit';
+import { createAuditHandlers } from './audit/audit-handlers';
+import type { AuditAvailability } from './audit/audit-recording';
 import { anchorAccountFor, loadAuditSigning } from './audit/signing-key';
 import { createAppHandlers } from './app-handlers';
-import { createAuditHandlers } from './audit-handlers';
-import type { AuditAvailability } from './audit-recording';
 import { createClerkClient } from './clerk/client';
 import { operations } from './clerk/operations';
 import { ClerkClients } from './clerk-clients';
@@ -93,15 +93,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     await client.run(operations.users.count, {});
   };
 
-  let clients: ClerkClients | undefined;
-  const profiles = new ProfileService({
+  // The profiles and the clients know each other: a changed profile drops its client.
+  const profiles: ProfileService = new ProfileService({
     store: new ProfileStore(db),
     settings,
     secrets: options.secrets,
     validateKey,
-    onChanged: (id) => clients?.invalidate(id),
+    onChanged: (id) => clients.invalidate(id),
   });
-  clients = new ClerkClients({
+  const clients = new ClerkClients({
     profiles,
     fetch: options.fetch,
     userAgent: `clerk-admin-desktop/${options.appVersion}`,
@@ -175,7 +175,7 @@ function openAudit(db: DatabaseSync, appVersion: string, startupProblems: string
 
 /** Applies the retention in the background; a failure is logged and retried at the next start. */
 function pruneAtStartup(audit: AuditLog, reportInternal: (channel: string, error: unknown) => void): Promise<void> {
-  return audit.pruneExpired().then(
+  return pruneExpired(audit).then(
     () => undefined,
     (error: unknown) => reportInternal('audit retention prune', error),
   );

@@ -1,9 +1,9 @@
 /**
  * One Backend API client per profile, built on demand and dropped when the profile changes. The
  * key is read from the keychain for each request, so it lives in memory only while one is sent.
- * Every client records its changes in the audit log (see audit-recording.ts).
+ * Every client records its changes in the audit log (see audit/audit-recording.ts).
  */
-import { auditRecorderFor, type AuditRecordingOptions } from './audit-recording';
+import { auditRecorderFor, type AuditRecordingOptions } from './audit/audit-recording';
 import { createClerkClient, type ClerkClient } from './clerk/client';
 import { budgetFor, type RateBudget } from './clerk/rate-budget';
 import { isProductionClass, type ProfileService } from './profiles/profile-service';

@@ -26,6 +26,7 @@ import {
 } from '../../electron/services/audit';
 import { loadAuditSigning } from '../../electron/services/audit/signing-key';
 import type { SecretStore } from '../../electron/services/secrets/secret-store';
+import { exportChanges } from '../../electron/services/audit/export';
 
 const { values } = parseArgs({
   options: {
@@ -150,7 +151,7 @@ async function benchExports(log: OwnedAuditLog): Promise<Record<AuditExportForma
     let result: AuditExportResult | undefined;
     for (let run = 0; run < EXPORT_RUNS; run++) {
       const started = performance.now();
-      result = await log.exportChanges({}, { format, path });
+      result = await exportChanges(log, {}, { format, path });
       times.push((performance.now() - started) / 1000);
       rmSync(path);
     }
@@ -159,7 +160,7 @@ async function benchExports(log: OwnedAuditLog): Promise<Record<AuditExportForma
     say(`export ${format.padEnd(6)}: ${out[format].toFixed(2)} s median (runs ${runs}) for ${result?.changes.toLocaleString('en')} changes, ${((result?.bytes ?? 0) / 1e6).toFixed(0)} MB, load ${loadavg()[0].toFixed(2)}`);
     if (COMPARE_IN_PROCESS) {
       const started = performance.now();
-      await inProcess.exportChanges({}, { format, path });
+      await exportChanges(inProcess, {}, { format, path });
       say(`  in-process, for comparison: ${((performance.now() - started) / 1000).toFixed(2)} s`);
       rmSync(path);
     }

@@ -2,7 +2,7 @@
  * Background jobs (export, verify, prune): main runs them and the renderer polls their status, so
  * a long operation never blocks a channel and works the same over Electron IPC and in the e2e harness.
  */
-import type { AuditExportResult, AuditPruneResult, AuditVerifyResult } from './audit';
+import type { AuditExportResult, AuditPruneResult, AuditVerifyResult } from '../audit/types';
 import type { IpcError } from './errors';
 
 /** Where a job is: still running, or how it ended. */

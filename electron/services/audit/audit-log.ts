@@ -11,12 +11,10 @@ import { chainHash, GENESIS_HASH } from './chain';
 import { CHANGE_COLUMNS, readChangeBatches } from './change-reader';
 import { parseChangeRow, toChange, toChangeDetail } from './changes';
 import { AuditSealer, type DigestSchedule } from './digests';
-import { exportChanges } from './export';
 import type { AuditExportWorkerOptions } from './export-worker-location';
 import { changeQueryParts, normaliseFilter, seqBoundsOfTimeRange, type ChangeQueryParts, type ChangeRow } from './query';
 import { intentRecord, outcomeRecord, requireTime } from './records';
 import { redactSecrets } from './redact';
-import { pruneExpired } from './retention';
 import { migrateAuditSchema, type SearchMode } from './schema';
 import { searchTextOf } from './search-text';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../storage/busy-retry';
@@ -25,14 +23,11 @@ import type {
   AppendedRecord,
   AuditActor,
   AuditChangeDetail,
-  AuditExportOptions,
-  AuditExportResult,
   AuditFacets,
   AuditFilter,
   AuditPage,
   AuditPageRequest,
   AuditProfileRef,
-  AuditPruneResult,
   AuditRecord,
   AuditSigningStatus,
   CheckpointRecord,
@@ -327,11 +322,6 @@ export class AuditLog {
     });
   }
 
-  /** Writes the changes matching `filter` to a CSV, NDJSON or OCSF file, oldest first. */
-  exportChanges(filter: AuditFilter, options: AuditExportOptions): Promise<AuditExportResult> {
-    return exportChanges(this, filter, options);
-  }
-
   /** The retention in days, or null for "keep forever" (the default). */
   getRetention(): number | null {
     const row = this.db.prepare("SELECT value FROM audit_meta WHERE key = 'retention_days'").get() as { value: string } | undefined;
@@ -348,11 +338,6 @@ export class AuditLog {
       else this.db.prepare("INSERT OR REPLACE INTO audit_meta (key, value) VALUES ('retention_days', ?)").run(String(days));
       return this.appendRecord((seq) => ({ v: 1, kind: 'retention', seq, ts: this.clock(), actor: this.actor, appVersion: this.appVersion, days }));
     });
-  }
-
-  /** Applies the retention: a checkpoint is appended, then the records it covers are deleted. */
-  pruneExpired(options: { onProgress?: AuditVerifyOptions['onProgress'] } = {}): Promise<AuditPruneResult> {
-    return pruneExpired(this, options);
   }
 
   /**

@@ -35,7 +35,7 @@ interface ExportSnapshot {
   hi: number;
 }
 
-/** Implements {@link AuditLog.exportChanges}. */
+/** Writes the changes of `log` matching `filter` to a CSV, NDJSON or OCSF file, oldest first. */
 export async function exportChanges(log: AuditLog, filter: AuditFilter, options: AuditExportOptions): Promise<AuditExportResult> {
   if (!FORMATS.includes(options.format)) {
     throw new AppError({ kind: 'validation', message: `Export format must be one of ${FORMATS.join(', ')}.` });

@@ -12,7 +12,7 @@ import type { AuditProgress, AuditPruneResult } from '../../../shared/audit/type
 const DAY_MS = 86_400_000;
 const DELETE_BATCH = 5_000;
 
-/** Implements {@link AuditLog.pruneExpired}. */
+/** Applies the log's retention: a checkpoint is appended, then the records it covers are deleted. */
 export async function pruneExpired(log: AuditLog, options: { onProgress?: (progress: AuditProgress) => void } = {}): Promise<AuditPruneResult> {
   const days = log.getRetention();
   const checkpointSeq = days === null ? null : appendCheckpoint(log, days, log.clock() - days * DAY_MS);

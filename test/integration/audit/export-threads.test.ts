@@ -14,6 +14,7 @@ import { exportFormat } from '../../../electron/services/audit/export-formats';
 import { splitKeys, threadedExport } from '../../../electron/services/audit/export-threads';
 import { defaultExportWorker, type AuditExportWorkerOptions } from '../../../electron/services/audit/export-worker-location';
 import { intentInput, steppingClock, successOutcome, tempLog, type TempLog } from '../../unit/audit/helpers';
+import { exportChanges } from '../../../electron/services/audit/export';
 
 const FORMATS: AuditExportFormat[] = ['csv', 'ndjson', 'ocsf'];
 const CHANGES = 600;
@@ -66,7 +67,7 @@ async function exportWith(exportWorker: AuditExportWorkerOptions | false, filter
   const log = new AuditLog(t.log.db, { exportWorker });
   const path = join(t.dir, name);
   const progress: number[] = [];
-  const result = await log.exportChanges(filter, { format, path, onProgress: (p) => progress.push(p.done) });
+  const result = await exportChanges(log, filter, { format, path, onProgress: (p) => progress.push(p.done) });
   expect(progress.at(-1) ?? 0).toBe(result.changes);
   if (exportWorker) expect(result.threads).toBeGreaterThan(0);
   else expect(result.threads).toBe(0);
@@ -140,7 +141,7 @@ describe('threaded export', () => {
   it('leaves out changes appended while it runs', async () => {
     const log = new AuditLog(t.log.db, { exportWorker: threaded() });
     let appended = false;
-    const result = await log.exportChanges({}, {
+    const result = await exportChanges(log, {}, {
       format: 'ndjson',
       path: join(t.dir, 'snapshot.ndjson'),
       onProgress: () => {
@@ -163,7 +164,7 @@ describe('threaded export', () => {
     for (let run = 0; run < 3; run++) {
       const controller = new AbortController();
       const progress: number[] = [];
-      const exported = log.exportChanges({}, {
+      const exported = exportChanges(log, {}, {
         format: 'csv',
         path: join(t.dir, 'cancelled.csv'),
         signal: controller.signal,
@@ -183,7 +184,7 @@ describe('threaded export', () => {
 
   it('fails cleanly when a thread breaks down', async () => {
     const log = new AuditLog(t.log.db, { exportWorker: failingWorker(0) });
-    await expect(log.exportChanges({}, { format: 'csv', path: join(t.dir, 'out.csv') })).rejects.toThrow('the export thread broke down');
+    await expect(exportChanges(log, {}, { format: 'csv', path: join(t.dir, 'out.csv') })).rejects.toThrow('the export thread broke down');
     expect(leftovers()).toEqual([]);
   });
 
@@ -191,7 +192,7 @@ describe('threaded export', () => {
     const expected = await exportWith(false, {}, 'ocsf', 'one.ocsf');
     const missing = { ...threaded(), url: new URL('./no-such-worker.js', import.meta.url) };
     const log = new AuditLog(t.log.db, { exportWorker: missing });
-    const result = await log.exportChanges({}, { format: 'ocsf', path: join(t.dir, 'two.ocsf') });
+    const result = await exportChanges(log, {}, { format: 'ocsf', path: join(t.dir, 'two.ocsf') });
     expect(result).toMatchObject({ changes: CHANGES, threads: 0 });
     expect(readFileSync(join(t.dir, 'two.ocsf')).equals(expected)).toBe(true);
   });
@@ -199,13 +200,13 @@ describe('threaded export', () => {
   it('exports in-process below the size threshold and for an in-memory database', async () => {
     // A worker that would fail the export, had it been started.
     const small = new AuditLog(t.log.db, { exportWorker: failingWorker(CHANGES + 1) });
-    expect(await small.exportChanges({}, { format: 'ndjson', path: join(t.dir, 'small.ndjson') })).toMatchObject({ changes: CHANGES, threads: 0 });
+    expect(await exportChanges(small, {}, { format: 'ndjson', path: join(t.dir, 'small.ndjson') })).toMatchObject({ changes: CHANGES, threads: 0 });
 
     const db = new DatabaseSync(':memory:');
     try {
       const memory = new AuditLog(db, { exportWorker: failingWorker(0) });
       memory.appendIntent(intentInput());
-      const result = await memory.exportChanges({}, { format: 'csv', path: join(t.dir, 'memory.csv') });
+      const result = await exportChanges(memory, {}, { format: 'csv', path: join(t.dir, 'memory.csv') });
       expect(result).toMatchObject({ changes: 1, threads: 0 });
       expect(existsSync(join(t.dir, 'memory.csv'))).toBe(true);
     } finally {

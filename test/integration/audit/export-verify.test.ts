@@ -18,6 +18,7 @@ import { exportDigestPath, type ExportDigest } from '../../../electron/services/
 import { loadAuditSigning, signerFromPem } from '../../../electron/services/audit/signing-key';
 import { intentInput, successOutcome } from '../../support/audit-records';
 import { MemorySecretStore } from '../../support/memory-secret-store';
+import { exportChanges } from '../../../electron/services/audit/export';
 
 const SCRIPT = join(import.meta.dirname, '../../../scripts/audit-verify-export.ts');
 
@@ -55,7 +56,7 @@ describe('npm run audit:verify-export', () => {
   it('verifies every format and prints the fingerprint the app shows; a full NDJSON export has its chain recomputed', async () => {
     for (const format of ['ndjson', 'csv', 'ocsf'] as const) {
       const path = join(dir, `all.${format}`);
-      const result = await log.exportChanges({}, { format, path });
+      const result = await exportChanges(log, {}, { format, path });
       expect(result.digestPath).toBe(exportDigestPath(path));
       expect(existsSync(exportDigestPath(path))).toBe(true);
       const run = verifyExport(path);
@@ -73,7 +74,7 @@ describe('npm run audit:verify-export', () => {
 
   it('verifies a filtered export by its signature and digests, and says the chain needs a full export', async () => {
     const path = join(dir, 'bob.ndjson');
-    await log.exportChanges({ targetId: 'user_Bob' }, { format: 'ndjson', path });
+    await exportChanges(log, { targetId: 'user_Bob' }, { format: 'ndjson', path });
     const run = verifyExport(path);
     expect(run.status, run.out).toBe(0);
     expect(run.out).toContain('a filtered export holds only some of the records');
@@ -82,7 +83,7 @@ describe('npm run audit:verify-export', () => {
   it('refuses an export edited after it was written', async () => {
     for (const format of ['ndjson', 'csv', 'ocsf'] as const) {
       const path = join(dir, `edited.${format}`);
-      await log.exportChanges({}, { format, path });
+      await exportChanges(log, {}, { format, path });
       writeFileSync(path, readFileSync(path, 'utf8').replace('Bob', 'Eve'));
       const run = verifyExport(path);
       expect(run.status, run.out).toBe(1);
@@ -92,7 +93,7 @@ describe('npm run audit:verify-export', () => {
 
   it('refuses an edited digest file, and a missing one', async () => {
     const path = join(dir, 'all.ndjson');
-    await log.exportChanges({}, { format: 'ndjson', path });
+    await exportChanges(log, {}, { format: 'ndjson', path });
     const digestPath = exportDigestPath(path);
     writeFileSync(digestPath, readFileSync(digestPath, 'utf8').replace('"changes": 6', '"changes": 5'));
     expect(verifyExport(path)).toMatchObject({ status: 1, out: expect.stringContaining("the digest file's signature is not valid") });
@@ -102,7 +103,7 @@ describe('npm run audit:verify-export', () => {
 
   it('shows a different fingerprint when someone re-signs an edited export with a key of their own', async () => {
     const path = join(dir, 'all.csv');
-    await log.exportChanges({}, { format: 'csv', path });
+    await exportChanges(log, {}, { format: 'csv', path });
     const edited = readFileSync(path, 'utf8').replace('Bob', 'Eve');
     writeFileSync(path, edited);
     const digestPath = exportDigestPath(path);
@@ -138,7 +139,7 @@ describe('npm run audit:verify-export', () => {
     log = openAuditLog(dbPath, { digests: { everyRecords: 5, everyMs: 0 } });
     await log.useSigning(loadAuditSigning(keychain));
     const path = join(dir, 'rehashed.ndjson');
-    await log.exportChanges({}, { format: 'ndjson', path });
+    await exportChanges(log, {}, { format: 'ndjson', path });
     const run = verifyExport(path);
     expect(run.status, run.out).toBe(1);
     // The file's own signature holds (the app signed what it exported); the digest signed back then does not.

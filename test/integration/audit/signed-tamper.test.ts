@@ -17,6 +17,7 @@ import { AUDIT_ANCHOR_ACCOUNT, AUDIT_SIGNING_KEY_ACCOUNT, loadAuditSigning } fro
 import type { AuditVerifyResult } from '../../../shared/audit/types';
 import { intentInput } from '../../support/audit-records';
 import { MemorySecretStore } from '../../support/memory-secret-store';
+import { pruneExpired } from '../../../electron/services/audit/retention';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1, 9);
@@ -245,7 +246,7 @@ describe('the signed audit log', () => {
     let now = T0 + 30 * DAY;
     const log = await openSigned(() => now++);
     log.setRetention(7);
-    const pruned = await log.pruneExpired();
+    const pruned = await pruneExpired(log);
     expect(pruned.pruned).toBe(18);
     const result = await log.verify();
     expect(result).toMatchObject({ ok: true, anchorCheckpointSeq: pruned.checkpointSeq, signatures: { checkpoints: 1 } });

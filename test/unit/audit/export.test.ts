@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { canonicalJson } from '../../../electron/services/audit/canonical-json';
 import { CSV_COLUMNS, isoTime } from '../../../electron/services/audit/export-csv';
 import { intentInput, steppingClock, successOutcome, tempLog, type TempLog } from './helpers';
+import { exportChanges } from '../../../electron/services/audit/export';
 
 let t: TempLog;
 beforeEach(() => {
@@ -48,7 +49,7 @@ const file = (name: string) => join(t.dir, name);
 describe('export', () => {
   it('writes CSV that parses back to one row per change, oldest first', async () => {
     const progress: { done: number; total: number }[] = [];
-    const result = await t.log.exportChanges({}, { format: 'csv', path: file('out.csv'), onProgress: (p) => progress.push(p) });
+    const result = await exportChanges(t.log, {}, { format: 'csv', path: file('out.csv'), onProgress: (p) => progress.push(p) });
     expect(result).toMatchObject({ format: 'csv', changes: 4 });
     const text = readFileSync(file('out.csv'), 'utf8');
     expect(result.bytes).toBe(Buffer.byteLength(text));
@@ -85,7 +86,7 @@ describe('export', () => {
   });
 
   it('writes NDJSON of the stored records, which re-verify against their hashes', async () => {
-    await t.log.exportChanges({}, { format: 'ndjson', path: file('out.ndjson') });
+    await exportChanges(t.log, {}, { format: 'ndjson', path: file('out.ndjson') });
     const lines = readFileSync(file('out.ndjson'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.seq, line.outcome?.seq ?? null])).toEqual([
       [1, 2],
@@ -108,7 +109,7 @@ describe('export', () => {
   });
 
   it('writes OCSF API Activity (class 6003) events', async () => {
-    await t.log.exportChanges({}, { format: 'ocsf', path: file('out.json') });
+    await exportChanges(t.log, {}, { format: 'ocsf', path: file('out.json') });
     const events = JSON.parse(readFileSync(file('out.json'), 'utf8')) as Record<string, any>[];
     expect(events).toHaveLength(4);
     for (const event of events) {
@@ -142,10 +143,10 @@ describe('export', () => {
     const nasty = 'a "b" \\ c\u0001\n\ud800 🚀 \u2028 é';
     const seq = t.log.appendIntent(intentInput({ actor: { user: nasty, host: 'h\t1' }, target: { type: 'user', id: nasty }, bulkId: 'bulk_nasty' })).seq;
     t.log.appendOutcome(seq, { outcome: 'clerk_error', status: 400, durationMs: 5, error: { kind: 'clerk', code: 'x"y', message: nasty } });
-    await t.log.exportChanges({ bulkId: 'bulk_nasty' }, { format: 'ocsf', path: file('nasty.json') });
+    await exportChanges(t.log, { bulkId: 'bulk_nasty' }, { format: 'ocsf', path: file('nasty.json') });
     const [event] = JSON.parse(readFileSync(file('nasty.json'), 'utf8')) as Record<string, any>[];
     expect(event).toMatchObject({ actor: { user: { name: nasty } }, src_endpoint: { hostname: 'h\t1' }, status_code: 'x"y', status_detail: nasty, resources: [{ uid: nasty }] });
-    await t.log.exportChanges({ bulkId: 'bulk_nasty' }, { format: 'csv', path: file('nasty.csv') });
+    await exportChanges(t.log, { bulkId: 'bulk_nasty' }, { format: 'csv', path: file('nasty.csv') });
     const [header, row] = parseCsv(readFileSync(file('nasty.csv'), 'utf8'));
     const record = Object.fromEntries(header.map((name, i) => [name, row[i]]));
     // CSV is plain UTF-8 text: a lone surrogate can only be written as U+FFFD.
@@ -154,7 +155,7 @@ describe('export', () => {
   });
 
   it('exports only the filtered changes', async () => {
-    const result = await t.log.exportChanges({ outcome: 'clerk_error' }, { format: 'ndjson', path: file('errors.ndjson') });
+    const result = await exportChanges(t.log, { outcome: 'clerk_error' }, { format: 'ndjson', path: file('errors.ndjson') });
     expect(result.changes).toBe(1);
     expect(JSON.parse(readFileSync(file('errors.ndjson'), 'utf8')).seq).toBe(3);
   });
@@ -162,18 +163,18 @@ describe('export', () => {
   it('leaves no file behind when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(t.log.exportChanges({}, { format: 'csv', path: file('x.csv'), signal: controller.signal })).rejects.toThrow();
+    await expect(exportChanges(t.log, {}, { format: 'csv', path: file('x.csv'), signal: controller.signal })).rejects.toThrow();
     expect(readdirSync(t.dir).filter((name) => name.startsWith('x.csv'))).toEqual([]);
   });
 
   it('reports a folder that does not exist and rejects an unknown format', async () => {
-    await expect(t.log.exportChanges({}, { format: 'csv', path: join(t.dir, 'missing', 'out.csv') })).rejects.toMatchObject({
+    await expect(exportChanges(t.log, {}, { format: 'csv', path: join(t.dir, 'missing', 'out.csv') })).rejects.toMatchObject({
       kind: 'validation',
       code: 'ENOENT',
       message: expect.stringContaining('could not be written'),
     });
     expect(existsSync(join(t.dir, 'missing'))).toBe(false);
-    await expect(t.log.exportChanges({}, { format: 'xml' as never, path: file('out.xml') })).rejects.toBeInstanceOf(AppError);
+    await expect(exportChanges(t.log, {}, { format: 'xml' as never, path: file('out.xml') })).rejects.toBeInstanceOf(AppError);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/errors';
 import { intentInput, successOutcome, tempLog, type TempLog } from './helpers';
+import { pruneExpired } from '../../../electron/services/audit/retention';
 
 const DAY = 86_400_000;
 
@@ -24,7 +25,7 @@ describe('retention', () => {
   it('keeps forever by default: pruning does nothing', async () => {
     changeAt(400);
     expect(t.log.getRetention()).toBeNull();
-    expect(await t.log.pruneExpired()).toEqual({ pruned: 0, checkpointSeq: null });
+    expect(await pruneExpired(t.log)).toEqual({ pruned: 0, checkpointSeq: null });
     expect(t.log.count()).toBe(1);
   });
 
@@ -49,7 +50,7 @@ describe('retention', () => {
     t.log.setRetention(30); // 6 (recorded now, so kept)
     const recent = changeAt(2); // 7-8
     const progress: number[] = [];
-    const result = await t.log.pruneExpired({ onProgress: (p) => progress.push(p.done) });
+    const result = await pruneExpired(t.log, { onProgress: (p) => progress.push(p.done) });
 
     expect(result).toEqual({ pruned: 5, checkpointSeq: 9 });
     expect(progress.at(-1)).toBe(5);
@@ -81,7 +82,7 @@ describe('retention', () => {
       const old = like.log.appendIntent(intentInput({ ts: now - 50 * DAY })).seq;
       like.log.appendOutcome(old, successOutcome({ ts: now - 50 * DAY }));
       like.log.setRetention(7);
-      expect(await like.log.pruneExpired()).toEqual({ pruned: 2, checkpointSeq: 4 });
+      expect(await pruneExpired(like.log)).toEqual({ pruned: 2, checkpointSeq: 4 });
       expect(like.log.list({ text: 'user_1' }).rows).toEqual([]);
       expect((await like.log.verify()).ok).toBe(true);
     } finally {
@@ -92,10 +93,10 @@ describe('retention', () => {
   it('prunes again later from the previous checkpoint', async () => {
     t.log.setRetention(30);
     changeAt(60);
-    await t.log.pruneExpired();
+    await pruneExpired(t.log);
     changeAt(1);
     now += 40 * DAY;
-    const second = await t.log.pruneExpired();
+    const second = await pruneExpired(t.log);
     expect(second.pruned).toBeGreaterThan(0);
     const result = await t.log.verify();
     expect(result).toMatchObject({ ok: true, anchorCheckpointSeq: second.checkpointSeq });
@@ -121,7 +122,7 @@ describe('retention', () => {
       prunedThrough: { seq: 4, hash },
     }));
     expect(await t.log.verify()).toMatchObject({ ok: true, firstSeq: 5, anchorCheckpointSeq: 5, checked: 1 });
-    expect(await t.log.pruneExpired()).toEqual({ pruned: 4, checkpointSeq: null });
+    expect(await pruneExpired(t.log)).toEqual({ pruned: 4, checkpointSeq: null });
     expect(t.log.count()).toBe(0);
     expect(await t.log.verify()).toMatchObject({ ok: true, firstSeq: 5 });
   });

@@ -3,10 +3,11 @@
  * key fingerprint) is resolved on the first audited call, so building a client never touches the
  * keychain; when the app has no working audit log, every audited call is refused, not sent.
  */
-import { AppError } from '../../shared/ipc/errors';
-import { createAuditMiddleware, type AuditLog } from './audit';
-import type { ClerkMiddleware } from './clerk/call';
-import type { ProfileRecord } from './profiles/profile-store';
+import { AppError } from '../../../shared/ipc/errors';
+import type { ClerkMiddleware } from '../clerk/call';
+import type { ProfileRecord } from '../profiles/profile-store';
+import type { AuditLog } from './audit-log';
+import { createAuditMiddleware } from './middleware';
 
 /** The audit log, or why there is none. */
 export type AuditAvailability = { log: AuditLog } | { problem: string };

@@ -3,13 +3,15 @@
  * key), and its long operations (export, verify, the retention prune) as background jobs the
  * renderer polls through the `jobs:*` channels.
  */
-import { AppError, type AuditExportFormat } from '../../shared/ipc';
-import type { auditChannels } from '../../shared/ipc/channels/audit';
+import { AppError, type AuditExportFormat } from '../../../shared/ipc';
+import type { auditChannels } from '../../../shared/ipc/channels/audit';
+import type { HandlersFor } from '../dispatch';
+import type { JobRunner } from '../jobs/job-runner';
+import type { Platform, SaveFileFilter } from '../platform';
+import type { AuditLog } from './audit-log';
 import type { AuditAvailability } from './audit-recording';
-import type { AuditLog } from './audit';
-import type { HandlersFor } from './dispatch';
-import type { JobRunner } from './jobs/job-runner';
-import type { Platform, SaveFileFilter } from './platform';
+import { exportChanges } from './export';
+import { pruneExpired } from './retention';
 
 /** What the audit handlers need. */
 export interface AuditHandlerDeps {
@@ -57,7 +59,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): HandlersFor<typeof 
       const type = FILE_TYPES[format];
       const path = await deps.platform.chooseSavePath({ title: 'Export the audit log', defaultName: defaultExportName(format, clock()), filters: [type.filter] });
       if (!path) return null;
-      return { jobId: deps.jobs.start('audit-export', ({ onProgress, signal }) => audit.exportChanges(filter, { format, path, onProgress, signal })) };
+      return { jobId: deps.jobs.start('audit-export', ({ onProgress, signal }) => exportChanges(audit, filter, { format, path, onProgress, signal })) };
     },
     'audit:verify': async () => {
       const audit = log();
@@ -73,7 +75,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): HandlersFor<typeof 
       const audit = log();
       if (audit.getRetention() !== days) audit.setRetention(days);
       if (days === null) return { days, jobId: null };
-      return { days, jobId: deps.jobs.start('audit-prune', ({ onProgress }) => audit.pruneExpired({ onProgress })) };
+      return { days, jobId: deps.jobs.start('audit-prune', ({ onProgress }) => pruneExpired(audit, { onProgress })) };
     },
   };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../electron/services/audit';
-import { createAuditHandlers, defaultExportName } from '../../../electron/services/audit-handlers';
+import { createAuditHandlers, defaultExportName } from '../../../electron/services/audit/audit-handlers';
 import { createJobHandlers } from '../../../electron/services/jobs/job-handlers';
 import type { SavePathRequest } from '../../../electron/services/platform';
 import type { Handlers } from '../../../electron/services/dispatch';
