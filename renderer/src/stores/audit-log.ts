@@ -1,13 +1,16 @@
 /**
  * The Audit log section's list: the filters, the changes loaded so far (newest first, a page at a
  * time by keyset as the table scrolls), their total, the filter dropdowns' values, and the change
- * open in the detail drawer. A newer load always wins over an older one that answers late.
+ * open in the detail drawer. Each is a Pinia Colada query keyed by the filter (or the change), so
+ * the newest filter's answer always wins and every change the app makes (it invalidates
+ * `['audit']`) shows up without a reload.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
-import type { AuditChange, AuditChangeDetail, AuditFacets, AuditFilter } from '@shared/ipc/audit';
+import { computed, ref } from 'vue';
+import { useInfiniteQuery, useQuery } from '@pinia/colada';
+import type { AuditChange, AuditChangeDetail, AuditFacets, AuditFilter, AuditListResult } from '@shared/ipc/audit';
 import { useApi } from '../api';
-
+import { auditKeys } from '../api/query-keys';
 /** Changes per page. */
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -27,108 +30,100 @@ export function cleanFilter(filter: AuditFilter): AuditFilter {
 /** The audit log list. */
 export const useAuditLogStore = defineStore('audit-log', () => {
   const filter = ref<AuditFilter>({});
-  const rows = shallowRef<AuditChange[]>([]);
-  const total = ref<number | null>(null);
-  const nextBefore = ref<number | null>(null);
-  const loading = ref(false);
+  /** The list is read once the section first asks (`load()`), not when the store is created. */
+  const started = ref(false);
   const loadingMore = ref(false);
-  const loaded = ref(false);
-  const error = shallowRef<unknown>(null);
-  const facets = shallowRef<AuditFacets>(NO_FACETS);
+
+  // The log is on this computer and changes with every change the app makes: always refetch on use.
+  const list = useInfiniteQuery(() => {
+    const current = cleanFilter(filter.value);
+    return {
+      key: auditKeys.list(current),
+      enabled: started.value,
+      staleTime: 0,
+      initialPageParam: null as number | null,
+      // The first page also counts the matches; older pages continue by keyset.
+      query: ({ pageParam }: { pageParam: number | null }): Promise<AuditListResult> =>
+        useApi().audit.list(
+          pageParam === null ? { filter: current, limit: AUDIT_PAGE_SIZE, includeTotal: true } : { filter: current, limit: AUDIT_PAGE_SIZE, before: pageParam },
+        ),
+      getNextPageParam: (last: AuditListResult) => last.nextBefore,
+      placeholderData: (previous: { pages: AuditListResult[]; pageParams: (number | null)[] } | undefined) => previous,
+    };
+  });
+  const facetsQuery = useQuery({ key: auditKeys.facets(), enabled: started, staleTime: 0, query: () => useApi().audit.facets() });
 
   const selectedSeq = ref<number | null>(null);
-  const detail = shallowRef<AuditChangeDetail | null>(null);
-  const detailError = shallowRef<unknown>(null);
-  const detailLoading = ref(false);
+  const detailQuery = useQuery(() => ({
+    key: auditKeys.detail(selectedSeq.value ?? 0),
+    enabled: selectedSeq.value !== null,
+    query: (): Promise<AuditChangeDetail> => useApi().audit.get({ seq: selectedSeq.value! }),
+  }));
 
-  let generation = 0;
-  let detailRequest = 0;
+  const pages = computed(() => list.data.value?.pages ?? []);
+  const rows = computed<AuditChange[]>(() => pages.value.flatMap((page) => page.rows));
+  const total = computed(() => pages.value[0]?.total ?? null);
+  const nextBefore = computed(() => pages.value.at(-1)?.nextBefore ?? null);
+  const loaded = computed(() => list.data.value !== undefined && !list.isPlaceholderData.value);
+  const loading = computed(() => list.isLoading.value && !loadingMore.value);
+  const error = computed(() => list.error.value);
+  const facets = computed(() => facetsQuery.data.value ?? NO_FACETS);
+  const detail = computed(() => (selectedSeq.value === null ? null : (detailQuery.data.value ?? null)));
+  const detailError = computed(() => (selectedSeq.value === null ? null : detailQuery.error.value));
+  const detailLoading = computed(() => selectedSeq.value !== null && detailQuery.isLoading.value);
 
   const hasFilters = computed(() => Object.keys(cleanFilter(filter.value)).length > 0);
   const hasMore = computed(() => nextBefore.value !== null);
 
-  /** Loads the first page (and the total) for the current filters. */
+  /** Loads the first page (and the total) for the current filters; again on every call (Refresh). */
   async function load(): Promise<void> {
-    const mine = ++generation;
-    loading.value = true;
-    loadingMore.value = false;
-    try {
-      const page = await useApi().audit.list({ filter: cleanFilter(filter.value), limit: AUDIT_PAGE_SIZE, includeTotal: true });
-      if (mine !== generation) return;
-      rows.value = page.rows;
-      total.value = page.total;
-      nextBefore.value = page.nextBefore;
-      error.value = null;
-      loaded.value = true;
-    } catch (failure) {
-      if (mine === generation) error.value = failure;
-    } finally {
-      if (mine === generation) loading.value = false;
-    }
+    if (!started.value) {
+      started.value = true;
+      await list.refresh();
+    } else await list.refetch();
   }
 
   /** Appends the next page (older changes); does nothing while loading or at the end. */
   async function loadMore(): Promise<void> {
-    if (nextBefore.value === null || loading.value || loadingMore.value) return;
-    const mine = generation;
+    if (!hasMore.value || loading.value || loadingMore.value) return;
     loadingMore.value = true;
     try {
-      const page = await useApi().audit.list({ filter: cleanFilter(filter.value), limit: AUDIT_PAGE_SIZE, before: nextBefore.value });
-      if (mine !== generation) return;
-      rows.value = [...rows.value, ...page.rows];
-      nextBefore.value = page.nextBefore;
-    } catch (failure) {
-      if (mine === generation) error.value = failure;
+      await list.loadNextPage({ cancelRefetch: false });
     } finally {
-      if (mine === generation) loadingMore.value = false;
+      loadingMore.value = false;
     }
   }
 
   /** Changes some filters and reloads from the newest change. */
-  function setFilter(patch: Partial<AuditFilter>): Promise<void> {
+  async function setFilter(patch: Partial<AuditFilter>): Promise<void> {
     filter.value = { ...filter.value, ...patch };
-    return load();
+    started.value = true;
+    await list.refresh();
   }
 
   /** Removes every filter and reloads. */
-  function clearFilters(): Promise<void> {
+  async function clearFilters(): Promise<void> {
     filter.value = {};
-    return load();
+    started.value = true;
+    await list.refresh();
   }
 
   /** Reloads the dropdowns' values (profiles, actors, actions present in the log). */
   async function loadFacets(): Promise<void> {
-    try {
-      facets.value = await useApi().audit.facets();
-    } catch {
-      // The dropdowns keep their previous values; the list shows the log's error if it has one.
-    }
+    started.value = true;
+    // A failure keeps the previous values; the list shows the log's error if it has one.
+    await facetsQuery.refetch();
   }
 
   /** Opens one change in the detail drawer. */
   async function select(seq: number): Promise<void> {
-    const mine = ++detailRequest;
     selectedSeq.value = seq;
-    detail.value = null;
-    detailError.value = null;
-    detailLoading.value = true;
-    try {
-      const loadedDetail = await useApi().audit.get({ seq });
-      if (mine === detailRequest) detail.value = loadedDetail;
-    } catch (failure) {
-      if (mine === detailRequest) detailError.value = failure;
-    } finally {
-      if (mine === detailRequest) detailLoading.value = false;
-    }
+    await detailQuery.refresh();
   }
 
   /** Closes the detail drawer. */
   function closeDetail(): void {
-    detailRequest++;
     selectedSeq.value = null;
-    detail.value = null;
-    detailError.value = null;
-    detailLoading.value = false;
   }
 
   return {

@@ -4,8 +4,11 @@
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
+import { useQueryCache } from '@pinia/colada';
 import type { AuditExportFormat, AuditFilter } from '@shared/ipc/audit';
 import { useApi } from '../api';
+import { invalidate } from '../api/data-layer';
+import { auditKeys } from '../api/query-keys';
 import { cleanFilter } from './audit-log';
 import { createJobTracker } from '../composables/job-tracker';
 
@@ -14,6 +17,7 @@ export const useAuditTasksStore = defineStore('audit-tasks', () => {
   const exporting = createJobTracker('audit-export');
   const verifying = createJobTracker('audit-verify');
   const pruning = createJobTracker('audit-prune');
+  const queryCache = useQueryCache();
 
   /** The format of the export shown (null: none). */
   const exportFormat = ref<AuditExportFormat | null>(null);
@@ -92,7 +96,11 @@ export const useAuditTasksStore = defineStore('audit-tasks', () => {
       const saved = await useApi().audit.setRetention({ days });
       retentionDays.value = saved.days;
       savingRetention.value = false;
-      if (saved.jobId) await pruning.track(saved.jobId);
+      if (saved.jobId) {
+        await pruning.track(saved.jobId);
+        // The prune removed records: the list, its total and the dropdowns show what is left.
+        await invalidate(queryCache, { key: auditKeys.all() });
+      }
     } catch (error) {
       retentionError.value = error;
     } finally {

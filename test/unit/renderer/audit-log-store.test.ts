@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPinia, setActivePinia } from 'pinia';
 import type { AuditChange, AuditChangeDetail, AuditListResult } from '../../../shared/ipc/audit';
 import { AppError } from '../../../shared/ipc/errors';
 import { installBridge } from '../../../renderer/src/api';
 import { AUDIT_PAGE_SIZE, cleanFilter, useAuditLogStore } from '../../../renderer/src/stores/audit-log';
 import { deferred, fakeBridge, type FakeBridge } from './fake-bridge';
+import { activeDataLayer } from './with-data-layer';
 
 const change = (seq: number) => ({ seq, action: 'users.ban', outcome: 'success' }) as AuditChange;
 
@@ -27,7 +27,7 @@ describe('audit log store', () => {
   let main: FakeBridge;
 
   beforeEach(() => {
-    setActivePinia(createPinia());
+    activeDataLayer();
     main = auditMain();
     installBridge(main.bridge);
   });

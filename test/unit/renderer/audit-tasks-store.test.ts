@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPinia, setActivePinia } from 'pinia';
 import type { JobStatus } from '../../../shared/ipc/jobs';
 import { AppError } from '../../../shared/ipc/errors';
 import { installBridge } from '../../../renderer/src/api';
 import { useAuditTasksStore } from '../../../renderer/src/stores/audit-tasks';
 import { createJobTracker } from '../../../renderer/src/composables/job-tracker';
 import { fakeBridge, type FakeBridge } from './fake-bridge';
+import { activeDataLayer } from './with-data-layer';
 
 const JOB = '11111111-1111-4111-8111-111111111111';
 const exportResult = { path: '/tmp/audit.csv', format: 'csv' as const, changes: 3, bytes: 900 };
@@ -22,7 +22,7 @@ function scriptedJob(kind: JobStatus['kind'], end: Partial<JobStatus>, steps = 2
 }
 
 describe('job tracker', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+  beforeEach(() => void activeDataLayer());
 
   it('polls until the job ends and reports its progress and result', async () => {
     const main = fakeBridge({ 'jobs:status': scriptedJob('audit-export', { result: exportResult }) });
@@ -83,7 +83,7 @@ describe('audit tasks store', () => {
   let main: FakeBridge;
 
   beforeEach(() => {
-    setActivePinia(createPinia());
+    activeDataLayer();
   });
 
   it('exports the filtered changes in the chosen format and follows the job to its result', async () => {
