@@ -1,4 +1,5 @@
 import type { User } from '../../shared/clerk';
+import { AA_TEXT, contrastRatio } from '../../renderer/src/components/text-contrast';
 import type { UserPage } from '../../shared/ipc/contract';
 import { expect, test } from './harness/fixtures';
 import type { PageGlobals } from './harness/page-globals';
@@ -205,3 +206,43 @@ test('a user deleted behind the app’s back says so in its tab, with Close tab'
   await userDetail.gone.getByTestId('record-gone-close').click();
   await expect(shell.page.locator(`[data-testid="tab"][data-tab-key="user:${first.id}"]`)).toHaveCount(0);
 });
+
+test('a page of 300 users is virtualised, and End reaches its last row', async ({ app, page, users }) => {
+  const all = await expected(app, { limit: 500, orderBy: '-created_at' });
+  await users.setPageSize(500);
+  await expect(users.root.getByTestId('pager-range')).toContainText(`1–${all.data.length} of`);
+  await users.idle();
+  // Only the rows in view (and a few around them) are in the page.
+  await expect.poll(() => users.rows.count()).toBeLessThan(60);
+  await users.rows.first().focus();
+  await page.keyboard.press('End');
+  await expect(users.focusedRow()).toHaveAttribute('data-user-id', all.data.at(-1)!.id);
+  await page.keyboard.press('Home');
+  await expect(users.focusedRow()).toHaveAttribute('data-user-id', all.data[0].id);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the user id under each name meets WCAG AA contrast in the ${scheme} scheme`, async ({ page, users }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const id = users.rows.first().getByTestId('user-id');
+    await expect(id).toBeVisible();
+    const [text, background, opacity] = await id.evaluate((element) => {
+      const view = element.ownerDocument.defaultView!;
+      let node: Element | null = element;
+      let bg = 'rgb(255, 255, 255)';
+      let alpha = 1;
+      for (let at: Element | null = element; at; at = at.parentElement) alpha *= Number(view.getComputedStyle(at).opacity);
+      while (node) {
+        const colour = view.getComputedStyle(node).backgroundColor;
+        if (colour && colour !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(colour)) {
+          bg = colour;
+          break;
+        }
+        node = node.parentElement;
+      }
+      return [view.getComputedStyle(element).color, bg, alpha];
+    });
+    expect(opacity).toBe(1);
+    expect(contrastRatio(text, background)).toBeGreaterThanOrEqual(AA_TEXT);
+  });
+}
