@@ -1,12 +1,12 @@
 /**
- * Commands aimed at whatever view is in front (Refresh, Find). Every open tab stays mounted, so a
+ * Commands aimed at whatever view is in front (Refresh, Find, New Profile). Every open tab stays mounted, so a
  * view registers its handler for as long as it lives and only the front tab's handler runs.
  */
 import { onBeforeUnmount } from 'vue';
 import { useTabContext } from './useTabContext';
 
 /** A command the shell forwards to the front view. */
-export type ViewCommand = 'refresh' | 'find';
+export type ViewCommand = 'refresh' | 'find' | 'new-profile';
 
 interface Registration {
   command: ViewCommand;

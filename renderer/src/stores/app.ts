@@ -8,8 +8,6 @@ import { useApi } from '../api';
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null);
   const loadError = ref<string | null>(null);
-  /** Set by "New Profile…"; the Profiles view opens its form and clears it. */
-  const newProfileRequested = ref(false);
 
   /** Loads `app:info`; a failure is kept as a message rather than thrown, so the shell still renders. */
   async function load(): Promise<void> {
@@ -21,5 +19,5 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  return { info, loadError, newProfileRequested, load };
+  return { info, loadError, load };
 });
