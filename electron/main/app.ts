@@ -52,6 +52,8 @@ export async function startMain(options: MainOptions): Promise<MainApp | undefin
   await app.whenReady();
 
   // The window is created after the services; the save dialog attaches to it once it exists.
+  // Assigned once the window exists, after the services that reach it through these closures.
+  // eslint-disable-next-line prefer-const
   let mainWindow: ElectronModule.BrowserWindow | undefined;
   const services = await createAppServices({
     userDataDir: app.getPath('userData'),

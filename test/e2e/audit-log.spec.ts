@@ -15,7 +15,6 @@ import { APP_DATABASE_FILE } from '../../electron/services/storage/app-database'
 import { intentInput } from '../support/audit-records';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
-import type { AuditPage } from './pages/audit-page';
 import type { ShellPage } from './pages/shell-page';
 import type { UserDetailPage } from './pages/user-detail-page';
 import type { UsersPage } from './pages/users-page';
