@@ -42,7 +42,7 @@ export function mountWithDataLayer(component: Component, props: Record<string, u
  */
 export function activeDataLayer(): Pinia {
   const { pinia, plugins } = dataLayerPlugins();
-  const app = createApp({ render: () => null });
+  const app = createApp(() => null);
   app.use(plugins[0]).use(...plugins[1]);
   return pinia;
 }
