@@ -59,7 +59,7 @@ export async function startMain(options: MainOptions): Promise<MainApp | undefin
     userDataDir: app.getPath('userData'),
     secrets: options.secrets,
     appVersion: app.getVersion(),
-    desktop: nativePlatform(dialog, () => mainWindow),
+    desktop: nativePlatform(dialog, shell, () => mainWindow),
     onInternalError: (channel, error) => log(`unexpected error in ${channel}`, error),
   });
   for (const problem of services.startupProblems) log(problem);

@@ -1,10 +1,13 @@
-/** The services' {@link Platform} on Electron: the native save dialog, attached to the app window once it exists. */
-import type { BrowserWindow, Dialog, SaveDialogOptions } from 'electron';
+/**
+ * The services' {@link Platform} on Electron: the native save dialog, attached to the app window
+ * once it exists, and "Show in folder" through the shell.
+ */
+import type { BrowserWindow, Dialog, SaveDialogOptions, Shell } from 'electron';
 import type { Platform } from '../services/platform';
 
 /** The platform of the running app, over Electron's modules. */
-export function nativePlatform(dialog: Pick<Dialog, 'showSaveDialog'>, parent: () => BrowserWindow | undefined): Platform {
-  return { chooseSavePath: nativeSaveDialog(dialog, parent) };
+export function nativePlatform(dialog: Pick<Dialog, 'showSaveDialog'>, shell: Pick<Shell, 'showItemInFolder'>, parent: () => BrowserWindow | undefined): Platform {
+  return { chooseSavePath: nativeSaveDialog(dialog, parent), showInFolder: (path) => shell.showItemInFolder(path) };
 }
 
 /** A `chooseSavePath` over Electron's `dialog.showSaveDialog`; resolves null when cancelled. */

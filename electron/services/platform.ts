@@ -21,4 +21,6 @@ export interface SavePathRequest {
 export interface Platform {
   /** Asks the administrator where to save a file; null when they cancelled. */
   chooseSavePath(request: SavePathRequest): Promise<string | null>;
+  /** Shows a file in the system's file manager (its folder open, the file selected). */
+  showInFolder(path: string): void;
 }

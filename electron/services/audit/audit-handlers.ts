@@ -17,7 +17,7 @@ import { pruneExpired } from './retention';
 export interface AuditHandlerDeps {
   audit: AuditAvailability;
   jobs: JobRunner;
-  /** The save dialog (Electron's on the main window; a temp path in the e2e harness). */
+  /** The save dialog and "Show in folder" (Electron's on the main window; the e2e harness's own). */
   platform?: Platform;
   clock?: () => number;
 }
@@ -36,6 +36,8 @@ export function defaultExportName(format: AuditExportFormat, now: number): strin
 /** The audit log's part of the handler table. */
 export function createAuditHandlers(deps: AuditHandlerDeps): HandlersFor<typeof auditChannels> {
   const clock = deps.clock ?? Date.now;
+  // The files this app's exports wrote, by job id: the only paths "Show in folder" reveals.
+  const written = new Map<string, string>();
   const log = (): AuditLog => {
     if ('problem' in deps.audit) throw new AppError({ kind: 'audit', code: 'audit_unavailable', message: deps.audit.problem });
     return deps.audit.log;
@@ -59,7 +61,19 @@ export function createAuditHandlers(deps: AuditHandlerDeps): HandlersFor<typeof 
       const type = FILE_TYPES[format];
       const path = await deps.platform.chooseSavePath({ title: 'Export the audit log', defaultName: defaultExportName(format, clock()), filters: [type.filter] });
       if (!path) return null;
-      return { jobId: deps.jobs.start('audit-export', ({ onProgress, signal }) => exportChanges(audit, filter, { format, path, onProgress, signal })) };
+      const jobId = deps.jobs.start('audit-export', async ({ onProgress, signal }) => {
+        const result = await exportChanges(audit, filter, { format, path, onProgress, signal });
+        written.set(jobId, result.path);
+        return result;
+      });
+      return { jobId };
+    },
+    'audit:showExport': async ({ jobId }) => {
+      const path = written.get(jobId);
+      if (!path) throw new AppError({ kind: 'not_found', code: 'export_not_found', message: 'That export is unknown or has not finished writing its file.' });
+      if (!deps.platform) throw new AppError({ kind: 'internal', message: 'This app has no file manager to show the export in.' });
+      deps.platform.showInFolder(path);
+      return null;
     },
     'audit:verify': async () => {
       const audit = log();

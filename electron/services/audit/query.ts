@@ -6,7 +6,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SearchMode } from './schema';
-import { searchTerms, toFtsQuery, toLikePatterns } from './search-text';
+import { literalTerms, searchTerms, toFtsQuery, toLikePatterns } from './search-text';
 import type { AuditFilter, AuditOutcomeKind } from '../../../shared/audit/types';
 
 const OUTCOMES: readonly AuditOutcomeKind[] = ['success', 'clerk_error', 'network_error', 'unknown'];
@@ -67,17 +67,18 @@ export function changeQueryParts(filter: AuditFilter, mode: SearchMode, seqBound
   const where: string[] = [];
   const params: SQLInputValue[] = [];
   const terms = filter.text ? searchTerms(filter.text) : [];
+  const ftsQuery = mode === 'fts5' ? toFtsQuery(terms) : '';
   const outcomeJoin = 'LEFT JOIN audit_records o ON o.intent_seq = i.seq';
   let from: string;
   let countFrom: string;
   let key: string;
   // CROSS JOIN keeps the driving table in the outer loop, so pages come in its (seq) order.
-  if (terms.length > 0 && mode === 'fts5') {
+  if (ftsQuery !== '') {
     from = `audit_fts f CROSS JOIN audit_records i ON i.seq = f.rowid ${outcomeJoin}`;
     countFrom = filter.outcome === undefined ? 'audit_fts f CROSS JOIN audit_records i ON i.seq = f.rowid' : from;
     key = 'f.rowid';
     where.push('audit_fts MATCH ?');
-    params.push(toFtsQuery(terms));
+    params.push(ftsQuery);
     addOutcomeCondition(filter.outcome, where, params);
   } else if (filter.outcome === 'unknown') {
     from = `audit_pending p CROSS JOIN audit_records i ON i.seq = p.intent_seq ${outcomeJoin}`;
@@ -95,11 +96,11 @@ export function changeQueryParts(filter: AuditFilter, mode: SearchMode, seqBound
     key = 'i.seq';
   }
   where.push("i.kind = 'intent'");
-  if (mode === 'like') {
-    for (const pattern of toLikePatterns(terms)) {
-      where.push("i.json LIKE ? ESCAPE '\\'");
-      params.push(pattern);
-    }
+  // LIKE answers every term without an index, and with one the terms holding characters the
+  // index drops (`%`, `*`, `"`, …), which must match literally rather than match everything.
+  for (const pattern of toLikePatterns(mode === 'like' ? terms : literalTerms(terms))) {
+    where.push("i.json LIKE ? ESCAPE '\\'");
+    params.push(pattern);
   }
   addIntentConditions(filter, where, params);
   if (seqBounds) {

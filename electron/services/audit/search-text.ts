@@ -27,20 +27,44 @@ function collectValues(value: unknown, into: string[]): void {
   else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectValues(item, into);
 }
 
-/** The words of a search box that can match anything (at least one letter or digit each). */
+/** The words of a search box, split on white space; punctuation is searched too, literally. */
 export function searchTerms(text: string): string[] {
-  return text
-    .trim()
-    .split(/\s+/)
-    .filter((term) => /[\p{L}\p{N}]/u.test(term));
+  return text.trim().split(/\s+/).filter((term) => term.length > 0);
 }
 
-/** An FTS5 query where every term must match, each as a quoted phrase whose last word is a prefix. */
+// What the FTS tokenizer keeps of a term: letters, digits and `_` (its token characters).
+const TOKEN_CHAR = /[\p{L}\p{N}_]/u;
+const NON_TOKEN_CHAR = /[^\p{L}\p{N}_]/u;
+
+/** The terms the FTS index can answer: those with at least one letter or digit (the index drops punctuation). */
+export function ftsTerms(terms: string[]): string[] {
+  return terms.filter((term) => TOKEN_CHAR.test(term));
+}
+
+/**
+ * The terms the FTS index cannot answer alone, because they hold characters it drops (`%`, `*`,
+ * `"`, `@`, `.`, …): each is also matched literally against the record's text, so `%` finds only
+ * records containing `%`, not every record.
+ */
+export function literalTerms(terms: string[]): string[] {
+  return terms.filter((term) => NON_TOKEN_CHAR.test(term));
+}
+
+/**
+ * An FTS5 query where every term must match, each as a quoted phrase (so `*`, `"`, `-`, `:` and
+ * FTS5's operators are never syntax) whose last word is a prefix; '' when no term has a word.
+ */
 export function toFtsQuery(terms: string[]): string {
-  return terms.map((term) => `"${term.replace(/"/g, '""')}"*`).join(' ');
+  return ftsTerms(terms)
+    .map((term) => `"${term.replace(/"/g, '""')}"*`)
+    .join(' ');
 }
 
-/** LIKE patterns (fallback search) for the terms, with `\` as the escape character. */
+/**
+ * LIKE patterns over a record's JSON text for the terms, with `\` as the escape character: each
+ * term as it is written inside a JSON string (`"` as `\"`, `\` as `\\`), its `%`, `_` and `\`
+ * escaped, so every character matches itself.
+ */
 export function toLikePatterns(terms: string[]): string[] {
-  return terms.map((term) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return terms.map((term) => `%${JSON.stringify(term).slice(1, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }

@@ -76,6 +76,11 @@ export const auditChannels = {
   'audit:facets': channel(none).returns<AuditFacets>(),
   /** Asks for a destination file, then exports in the background; null when the dialog was cancelled. */
   'audit:export': channel(z.object({ filter: auditFilter.default({}), format: z.enum(AUDIT_EXPORT_FORMATS) })).returns<JobStarted | null>(),
+  /**
+   * Shows a finished export's file in the system's file manager. It takes the export's job id, never
+   * a path: main reveals only files its own exports wrote.
+   */
+  'audit:showExport': channel(z.object({ jobId: z.uuid({ message: 'Must be a job id.' }) })).returns<null>(),
   'audit:verify': channel(none).returns<JobStarted>(),
   /** The audit log's signing key: its public key (PEM) and fingerprint, never the private key. */
   'audit:signingKey': channel(none).returns<AuditSigningStatus>(),

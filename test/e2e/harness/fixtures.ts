@@ -44,6 +44,8 @@ export interface AppHarness {
   exportDir: string;
   /** What the save dialog asked, in order. */
   saveRequests: SavePathRequest[];
+  /** The files "Show in folder" revealed, in order. */
+  shownInFolder: string[];
   /** The save dialog's next answer: a path, null (cancelled), or undefined for the default. */
   saveAs(path: string | null | undefined): void;
   url: string;
@@ -85,6 +87,7 @@ export const test = base.extend<Fixtures & Options>({
     if (blockSandboxFolder) writeFileSync(join(userDataDir, 'sandbox'), 'not a folder');
     const secrets = createKeytarSecretStore();
     const saveRequests: SavePathRequest[] = [];
+    const shownInFolder: string[] = [];
     let nextSavePath: string | null | undefined;
     const services = await createAppServices({
       userDataDir,
@@ -98,6 +101,7 @@ export const test = base.extend<Fixtures & Options>({
           nextSavePath = undefined;
           return answer;
         },
+        showInFolder: (path) => void shownInFolder.push(path),
       },
     });
     const server = await serveStatic(RENDERER_OUT);
@@ -125,6 +129,7 @@ export const test = base.extend<Fixtures & Options>({
       requestLog,
       exportDir,
       saveRequests,
+      shownInFolder,
       saveAs(path) {
         nextSavePath = path;
       },

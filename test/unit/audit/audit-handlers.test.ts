@@ -27,6 +27,7 @@ let log: AuditLog;
 let jobs: JobRunner;
 let dialogs: SavePathRequest[];
 let nextPath: string | null;
+let shown: string[];
 let handlers: ReturnType<typeof createAuditHandlers> & ReturnType<typeof createJobHandlers>;
 
 /** Calls a channel the way the dispatcher does: input parsed by the contract's schema first. */
@@ -64,6 +65,7 @@ beforeEach(() => {
   log = new AuditLog(db, { clock: () => now++, actor: { user: 'tester', host: 'test-host' }, appVersion: '1.0.0' });
   jobs = new JobRunner();
   dialogs = [];
+  shown = [];
   nextPath = join(dir, 'export.out');
   handlers = {
     ...createAuditHandlers({
@@ -75,6 +77,7 @@ beforeEach(() => {
           dialogs.push(request);
           return nextPath;
         },
+        showInFolder: (path) => void shown.push(path),
       },
     }),
     ...createJobHandlers({ jobs }),
@@ -164,6 +167,27 @@ describe('audit:export', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ class_uid: 6003 });
     expect(dialogs.map((d) => d.defaultName)).toEqual(['clerk-audit-log-2026-05-01.ndjson', 'clerk-audit-log-2026-05-01.ocsf.json']);
+  });
+
+  it('shows a finished export in its folder by job id, and nothing else', async () => {
+    nextPath = join(dir, 'shown.csv');
+    const started = await call('audit:export', { format: 'csv' });
+    await expect(call('audit:showExport', { jobId: '11111111-1111-4111-8111-111111111111' })).rejects.toMatchObject({ kind: 'not_found', code: 'export_not_found' });
+    await finished(started!.jobId);
+    expect(await call('audit:showExport', { jobId: started!.jobId })).toBeNull();
+    expect(shown).toEqual([nextPath]);
+    // A path is not an input: the channel takes a job id only.
+    expect(() => contract['audit:showExport'].input.parse({ jobId: started!.jobId, path: '/etc/passwd' })).not.toThrow();
+    expect(contract['audit:showExport'].input.parse({ jobId: started!.jobId, path: '/etc/passwd' })).toEqual({ jobId: started!.jobId });
+    expect(() => contract['audit:showExport'].input.parse({ path: '/etc/passwd' })).toThrow();
+  });
+
+  it('does not show a failed export (it wrote no file)', async () => {
+    nextPath = join(dir, 'no-such-folder', 'x.csv');
+    const started = await call('audit:export', { format: 'csv' });
+    await finished(started!.jobId);
+    await expect(call('audit:showExport', { jobId: started!.jobId })).rejects.toMatchObject({ code: 'export_not_found' });
+    expect(shown).toEqual([]);
   });
 
   it('returns null and writes nothing when the dialog is cancelled', async () => {

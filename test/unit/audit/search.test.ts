@@ -52,8 +52,61 @@ describe.each([
     expect(search('Tr0ub4dor')).toEqual([]);
   });
 
-  it('ignores words made only of punctuation', () => {
-    expect(search('"" ***')).toEqual([5, 3, 1]);
+  it('finds nothing for punctuation no record holds, rather than every record', () => {
+    expect(search('%')).toEqual([]);
+    expect(search('***')).toEqual([]);
+    expect(search('""')).toEqual([]);
+  });
+});
+
+describe.each([
+  ['FTS5', true],
+  ['LIKE fallback', false],
+] as const)('special characters are searched literally (%s)', (_name, fullTextSearch) => {
+  let t: TempLog;
+  beforeEach(() => {
+    t = tempLog({ fullTextSearch });
+    const add = (id: string, body: Record<string, unknown>) => {
+      const seq = t.log.appendIntent(intentInput({ target: { type: 'organization', id }, path: `/organizations/${id}`, action: 'organizations.update', body })).seq;
+      t.log.appendOutcome(seq, successOutcome());
+      return seq;
+    };
+    add('org_plain', { name: 'Plain Corp', code: 'aXb' }); // 1
+    add('org_percent', { name: 'Discount 50% Ltd' }); // 3
+    add('org_star', { name: 'Star * Systems' }); // 5
+    add('org_quote', { name: 'The "Quoted" Co' }); // 7
+    add('org_under', { name: 'snake_case and a back\\slash' }); // 9
+  });
+  afterEach(() => t.cleanup());
+
+  const search = (text: string) => t.log.list({ text }).rows.map((row) => row.seq);
+
+  it('a search for % finds only the records holding %', () => {
+    expect(search('%')).toEqual([3]);
+    expect(search('50%')).toEqual([3]);
+    expect(t.log.count({ text: '%' })).toBe(1);
+  });
+
+  it('a search for * is not a wildcard', () => {
+    expect(search('*')).toEqual([5]);
+    expect(search('star *')).toEqual([5]);
+  });
+
+  it('a search for " finds the quoted value, not every record (their JSON is full of quotes)', () => {
+    expect(search('"')).toEqual([7]);
+    expect(search('"Quoted"')).toEqual([7]);
+    expect(search('"plain"')).toEqual([]);
+  });
+
+  it('_ and \\ match themselves, and FTS5 syntax is only text', () => {
+    expect(search('snake_case')).toEqual([9]);
+    expect(search('a_b')).toEqual([]);
+    expect(search('back\\slash')).toEqual([9]);
+    expect(search('\\')).toEqual([9]);
+    expect(search('plain OR star')).toEqual([]);
+    expect(search('NEAR(plain')).toEqual([]);
+    expect(search('-plain')).toEqual([]);
+    expect(search('org_plain:')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import { nativeSaveDialog } from '../../../electron/main/save-dialog';
+import { nativePlatform, nativeSaveDialog } from '../../../electron/main/save-dialog';
 
 /** A stand-in for Electron's dialog module that records what it was asked and answers as told. */
 function fakeDialog(answer: SaveDialogReturnValue) {
@@ -34,5 +34,14 @@ describe('nativeSaveDialog', () => {
     const { dialog, asked } = fakeDialog({ canceled: true, filePath: '' });
     expect(await nativeSaveDialog(dialog, () => undefined)(request)).toBeNull();
     expect(asked[0].parent).toBeUndefined();
+  });
+});
+
+describe('nativePlatform', () => {
+  it('shows a file in its folder through the shell', () => {
+    const shown: string[] = [];
+    const platform = nativePlatform(fakeDialog({ canceled: true, filePath: '' }).dialog, { showItemInFolder: (path) => void shown.push(path) }, () => undefined);
+    platform.showInFolder('/home/ada/audit.csv');
+    expect(shown).toEqual(['/home/ada/audit.csv']);
   });
 });
