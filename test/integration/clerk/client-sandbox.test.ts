@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../../shared/clerk';
-import { AppError } from '../../../shared/ipc/errors';
 import { createClerkClient, type ClerkClientOptions } from '../../../electron/services/clerk/client';
 import { realSleep } from '../../../electron/services/clerk/rate-budget';
 import { operations } from '../../../electron/services/clerk/operations';
