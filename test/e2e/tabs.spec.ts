@@ -132,16 +132,16 @@ test('many tabs keep readable titles: the strip scrolls and its overflow menu li
 test('the navigation collapses to its icons, keeps accessible names and stays collapsed after a reload', async ({ page, shell }) => {
   const nav = page.getByTestId('side-nav');
   expect((await nav.boundingBox())!.width).toBeGreaterThan(200);
-  await page.getByTestId('nav-toggle').click();
+  await page.getByTestId('collapse-navigation').click();
   await expect.poll(async () => (await nav.boundingBox())!.width).toBeLessThan(80);
-  await expect(page.getByTestId('nav-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('collapse-navigation')).toHaveAttribute('aria-expanded', 'false');
   await nav.getByRole('button', { name: 'Profiles', exact: true }).click();
   await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:profiles');
 
   await page.reload();
   await expect(nav).toBeVisible();
   expect((await nav.boundingBox())!.width).toBeLessThan(80);
-  await page.getByTestId('nav-toggle').click();
+  await page.getByTestId('collapse-navigation').click();
   await expect.poll(async () => (await nav.boundingBox())!.width).toBeGreaterThan(200);
 });
 
