@@ -2,7 +2,8 @@
  * Every Pinia Colada query key the renderer uses, in one place, so a change invalidates by prefix.
  *
  * The convention: data of a Clerk instance is keyed `[resource, profileId, …]` (so one profile's
- * data, or one resource of it, is a prefix); data of this computer (the audit log) is `['audit', …]`.
+ * data, or one resource of it, is a prefix); data of this computer is keyed by what it is
+ * (`['audit', …]`, `['app', …]`).
  */
 import { toCacheKey, type EntryKey } from '@pinia/colada';
 
@@ -27,6 +28,11 @@ export const userKeys = {
   detail: (profileId: string, userId: string) => ['users', profileId, 'detail', userId] as const,
 };
 
+/** Facts about the running app. */
+export const appKeys = {
+  info: () => ['app', 'info'] as const,
+};
+
 /** The audit log (on this computer, for every profile). */
 export const auditKeys = {
   all: () => ['audit'] as const,
@@ -36,12 +42,15 @@ export const auditKeys = {
   detail: (seq: number) => ['audit', 'detail', seq] as const,
 };
 
+/** The first key part of this computer's data: never a Clerk instance's. */
+const LOCAL_ROOTS = new Set(['audit', 'app']);
+
 /**
  * A filter matching every query of a Clerk instance's data (`[resource, profileId, …]`): of one
- * profile, or of every profile when none is given. The audit log (this computer's) is not one.
+ * profile, or of every profile when none is given. This computer's data (audit log, app facts) is not.
  */
 export function instanceQueries(profileId?: string): { predicate: (entry: { key: EntryKey }) => boolean } {
-  return { predicate: (entry) => entry.key[0] !== 'audit' && (profileId === undefined || entry.key[1] === profileId) };
+  return { predicate: (entry) => !LOCAL_ROOTS.has(String(entry.key[0])) && (profileId === undefined || entry.key[1] === profileId) };
 }
 
 /** True when two keys are the same key. */

@@ -1,22 +1,28 @@
 /** Facts about the running app (version, Sandbox URL) and the problems found while it started. */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import type { AppInfo } from '@shared/ipc/types';
+import { computed, ref } from 'vue';
+import { useQuery } from '@pinia/colada';
 import { useApi } from '../api';
+import { appKeys } from '../api/query-keys';
 
-/** App-wide facts, loaded once at startup. */
+/** App-wide facts, read once at startup (they do not change while the app runs). */
 export const useAppStore = defineStore('app', () => {
-  const info = ref<AppInfo | null>(null);
-  const loadError = ref<string | null>(null);
+  const started = ref(false);
+  const query = useQuery({ key: appKeys.info(), enabled: started, staleTime: Infinity, gcTime: false, query: () => useApi().app.info() });
 
-  /** Loads `app:info`; a failure is kept as a message rather than thrown, so the shell still renders. */
+  const info = computed(() => query.data.value ?? null);
+  /** A failure is kept as a message rather than thrown, so the shell still renders. */
+  const loadError = computed(() => {
+    const error = query.error.value;
+    return error ? (error instanceof Error ? error.message : String(error)) : null;
+  });
+
+  /** Reads `app:info` (again, when called after a failure). */
   async function load(): Promise<void> {
-    try {
-      info.value = await useApi().app.info();
-      loadError.value = null;
-    } catch (error) {
-      loadError.value = error instanceof Error ? error.message : String(error);
-    }
+    if (!started.value) {
+      started.value = true;
+      await query.refresh();
+    } else await query.refetch();
   }
 
   return { info, loadError, load };
