@@ -192,7 +192,8 @@ test('the full user id is shown with a copy button', async ({ app, page, users, 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await userDetail.root.getByTestId('copyable').first().getByTestId('copy-button').click();
   await expect(userDetail.root.getByTestId('copy-button').first()).toHaveAttribute('data-copied', 'true');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first.id);
+  const clipboard = () => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText();
+  expect(await page.evaluate(clipboard)).toBe(first.id);
 });
 
 test('a user deleted behind the app’s back says so in its tab, with Close tab', async ({ app, shell, users, userDetail }) => {
@@ -227,20 +228,24 @@ for (const scheme of ['light', 'dark'] as const) {
     const id = users.rows.first().getByTestId('user-id');
     await expect(id).toBeVisible();
     const [text, background, opacity] = await id.evaluate((element) => {
-      const view = element.ownerDocument.defaultView!;
-      let node: Element | null = element;
-      let bg = 'rgb(255, 255, 255)';
+      interface Node {
+        ownerDocument: { defaultView: { getComputedStyle(node: Node): { opacity: string; color: string; backgroundColor: string } } };
+        parentElement: Node | null;
+      }
+      const start = element as unknown as Node;
+      const view = start.ownerDocument.defaultView;
       let alpha = 1;
-      for (let at: Element | null = element; at; at = at.parentElement) alpha *= Number(view.getComputedStyle(at).opacity);
-      while (node) {
-        const colour = view.getComputedStyle(node).backgroundColor;
+      for (let at: Node | null = start; at; at = at.parentElement) alpha *= Number(view.getComputedStyle(at).opacity);
+      // The first ancestor with an opaque background is what the text is read on.
+      let bg = 'rgb(255, 255, 255)';
+      for (let at: Node | null = start; at; at = at.parentElement) {
+        const colour = view.getComputedStyle(at).backgroundColor;
         if (colour && colour !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(colour)) {
           bg = colour;
           break;
         }
-        node = node.parentElement;
       }
-      return [view.getComputedStyle(element).color, bg, alpha];
+      return [view.getComputedStyle(start).color, bg, alpha] as const;
     });
     expect(opacity).toBe(1);
     expect(contrastRatio(text, background)).toBeGreaterThanOrEqual(AA_TEXT);
