@@ -96,7 +96,20 @@ export async function startMain(options: MainOptions): Promise<MainApp | undefin
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void services.close());
+  // Quitting waits for the services to close: the audit log's quit digest and its keychain anchor
+  // must be written before the process goes.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void services
+      .close()
+      .catch((error: unknown) => console.error('Closing the services failed:', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
 
   await window.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return { window, services };

@@ -29,8 +29,9 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  standIn.electron.app.emit('will-quit');
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Electron's will-quit carries an event; main holds the quit until its services have closed.
+  standIn.electron.app.emit('will-quit', { preventDefault: () => {} });
+  await vi.waitFor(() => expect(standIn.electron.app.quitCalled).toBe(true));
   vi.doUnmock('electron');
   vi.doUnmock('../../../electron/services/secrets/keytar-secret-store');
   process.env = { ...saved };

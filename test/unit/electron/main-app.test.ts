@@ -231,3 +231,32 @@ describe('single instance', () => {
     expect(second.windows()).toHaveLength(0);
   });
 });
+
+describe('quitting', () => {
+  it('holds the quit until the services have closed (the audit log seals its quit digest), then quits', async () => {
+    const app = standIn.electron.app;
+    const services = started!.services;
+    const realClose = services.close.bind(services);
+    const order: string[] = [];
+    let finishClose!: () => void;
+    services.close = async () => {
+      order.push('close started');
+      await new Promise<void>((resolve) => (finishClose = resolve));
+      await realClose();
+      order.push('closed');
+    };
+    let prevented = false;
+    app.emit('will-quit', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    expect(app.quitCalled).toBeFalsy();
+    finishClose();
+    await expect.poll(() => app.quitCalled).toBe(true);
+    expect(order).toEqual(['close started', 'closed']);
+
+    // The second will-quit (from that app.quit()) goes through.
+    let preventedAgain = false;
+    app.emit('will-quit', { preventDefault: () => (preventedAgain = true) });
+    expect(preventedAgain).toBe(false);
+    started = undefined;
+  });
+});
