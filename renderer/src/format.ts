@@ -1,22 +1,23 @@
-/** Display formatting shared by the views: Clerk's millisecond timestamps and JSON. */
+/**
+ * Display formatting shared by the views: times (Clerk's and the audit log's Unix milliseconds),
+ * counts and JSON. Every time in the app is shown by {@link formatTime}, in one format: the
+ * locale's date and time to the second, on the locale's own 12- or 24-hour clock.
+ */
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+// No `hour12` / `hourCycle`: the locale decides between 12- and 24-hour time.
+const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-/** A Clerk timestamp (Unix ms) as local date and time; `fallback` when absent. */
-export function formatDateTime(ms: number | null | undefined, fallback = '—'): string {
-  return typeof ms === 'number' && Number.isFinite(ms) ? dateTime.format(ms) : fallback;
+const isTime = (ms: number | null | undefined): ms is number => typeof ms === 'number' && Number.isFinite(ms);
+
+/** A time (Unix ms) as the local date and time to the second; `fallback` when absent. The app's one time format. */
+export function formatTime(ms: number | null | undefined, fallback = '—'): string {
+  return isTime(ms) ? time.format(ms) : fallback;
 }
 
-/** Like {@link formatDateTime}, with seconds (detail views). */
-export function formatDateTimePrecise(ms: number | null | undefined, fallback = '—'): string {
-  return typeof ms === 'number' && Number.isFinite(ms) ? dateTimeSeconds.format(ms) : fallback;
-}
-
-/** A Clerk timestamp as a local date only. */
+/** The date part of {@link formatTime} alone, for narrow table cells (give the cell {@link formatTime} as its title). */
 export function formatDate(ms: number | null | undefined, fallback = '—'): string {
-  return typeof ms === 'number' && Number.isFinite(ms) ? dateOnly.format(ms) : fallback;
+  return isTime(ms) ? dateOnly.format(ms) : fallback;
 }
 
 /** A count with thousands separators. */

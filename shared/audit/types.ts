@@ -218,6 +218,8 @@ export interface AuditChange {
   route: string;
   path: string;
   target: AuditTarget | null;
+  /** The target's name as the record has it (its state or the request), e.g. `Ann Lee`; null when it has none. */
+  targetName: string | null;
   bulkId: string | null;
   sensitive: boolean;
   outcome: AuditOutcomeKind;

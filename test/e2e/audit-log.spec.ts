@@ -81,6 +81,16 @@ test('changes made in the UI are in the Audit log with their outcomes; filters, 
   await expect(audit.rows.first().getByTestId('audit-status')).toHaveText('404');
   await expect(audit.rows.first().getByTestId('audit-profile')).toContainText('Sandbox');
   await expect(audit.count).toContainText('Showing 4 of 4 changes');
+  await expect(audit.root.getByTestId('audit-records-note')).toContainText('its intent');
+  // Every filter has a visible label, not only a placeholder.
+  for (const label of ['Search', 'Target ID', 'Time range', 'Profile', 'Action', 'Actor', 'Outcome']) {
+    await expect(audit.root.getByLabel(label, { exact: true }).first(), label).toBeVisible();
+  }
+  await expect(audit.root.getByText('Search', { exact: true })).toBeVisible();
+  // The target shows its name where the record has it.
+  const firstName = [first.first_name, first.last_name].filter(Boolean).join(' ');
+  if (firstName) await expect(audit.rowOf('users.ban').getByTestId('audit-target-name')).toHaveText(firstName);
+  await expect(audit.rowOf('users.ban').getByTestId('audit-target')).toHaveText(first.id);
 
   // Filters and search narrow the list.
   await audit.pick('outcome', 'Clerk error');
@@ -97,6 +107,11 @@ test('changes made in the UI are in the Audit log with their outcomes; filters, 
   await audit.expectActions(['users.lock']);
   await audit.searchFor('zz-nothing-matches-zz');
   await expect(audit.emptyState).toContainText('No changes match these filters');
+  // Special characters are searched literally: none of these changes holds them.
+  for (const text of ['%', '*', '"', '_']) {
+    await audit.searchFor(text);
+    await expect(audit.emptyState, text).toContainText('No changes match these filters');
+  }
   await audit.emptyState.getByTestId('audit-empty-clear').click();
   await expect.poll(() => audit.actions()).toHaveLength(4);
 
@@ -106,6 +121,15 @@ test('changes made in the UI are in the Audit log with their outcomes; filters, 
   await expect(banned.getByTestId('audit-diff-before')).toHaveText('false');
   await expect(banned.getByTestId('audit-diff-after')).toHaveText('true');
   await expect(audit.drawer.getByTestId('audit-facts')).toContainText(`POST /users/${first.id}/ban`);
+  // A timestamp in the diff reads as a time, with the raw milliseconds in its title.
+  const updatedAt = audit.drawer.locator('[data-testid="audit-diff-row"][data-path="/updated_at"]').getByTestId('audit-diff-after');
+  await expect(updatedAt).toHaveAttribute('title', /^\d{13}$/);
+  await expect(updatedAt).not.toHaveText(/^\d+$/);
+  // One time format across the app: the table's, the drawer's and the diff's times read alike.
+  const shape = (text: string) => text.replace(/\p{L}+/gu, 'a').replace(/\d+/g, '9');
+  const rowTime = (await audit.rowOf('users.ban').getByTestId('audit-time').textContent())!;
+  expect(rowTime).toBe(await audit.drawer.getByTestId('audit-recorded').textContent());
+  expect(shape((await updatedAt.textContent())!)).toBe(shape(rowTime));
   await audit.closeDrawer();
 
   // The refused lock's drawer: Clerk's code and the trace id the user tab showed.
@@ -139,6 +163,9 @@ test('exports parse back, and Verify integrity names the record edited behind th
     await expect(audit.exportDialog.getByTestId('audit-export-size')).toHaveText(/B$/);
     // Its signed digest file is beside it, and an auditor's check passes with no app.
     await expect(audit.exportDialog.getByTestId('audit-export-digest')).toHaveText(`${path}.digest.json`);
+    // "Show in folder" asks main to reveal the file its export wrote (the harness records it).
+    await audit.exportDialog.page().getByTestId('audit-export-show').click();
+    await expect.poll(() => app.shownInFolder.at(-1)).toBe(path);
     const checked = await verifyExportFile(path);
     expect(checked, checked.problem).toMatchObject({ ok: true, chainChecked: format === 'NDJSON' });
     fingerprints.add(checked.fingerprint!);
@@ -189,6 +216,8 @@ test('exports parse back, and Verify integrity names the record edited behind th
   expect(fingerprints.size).toBe(1);
   await expect(audit.verifyDialog.getByTestId('audit-signing-fingerprint')).toHaveText([...fingerprints][0]);
   await expect(audit.verifyDialog.getByTestId('audit-verify-head')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(audit.verifyDialog.getByTestId('audit-verify-head').getByTestId('copy-button')).toHaveCount(1);
+  await expect(audit.verifyDialog.getByTestId('audit-verify-records-note')).toContainText('each change is recorded twice');
   await app.page.getByTestId('audit-verify-close').click();
 
   // Someone with the file edits the unban's intent through their own connection.
@@ -245,6 +274,9 @@ test('a change the audit log cannot record is not sent, and the user tab says so
 test('the Audit log reads with no profile at all; a record of a deleted profile cannot open its target', async ({ app, page, shell, users, userDetail, profiles, audit }) => {
   await shell.openSection('audit-log');
   await expect(audit.emptyState).toContainText('No changes recorded yet');
+  // Nothing to export or verify in an empty log.
+  await expect(audit.root.getByTestId('audit-export-start')).toBeDisabled();
+  await expect(audit.root.getByTestId('audit-verify-start')).toBeDisabled();
 
   const [user] = await plainUsers(app, 1);
   await openUser(shell, users, userDetail, user.id);
@@ -257,6 +289,8 @@ test('the Audit log reads with no profile at all; a record of a deleted profile 
   await expect(page.getByTestId('nav-users')).toBeDisabled();
   await page.getByTestId('nav-audit-log').click();
   await audit.expectActions(['users.lock']);
+  await expect(audit.root.getByTestId('audit-export-start')).toBeEnabled();
+  await expect(audit.root.getByTestId('audit-verify-start')).toBeEnabled();
   await audit.open(audit.rows.first());
   await expect(audit.drawer.getByTestId('audit-open-target')).toBeDisabled();
 });

@@ -9,7 +9,39 @@ import type { User } from '../../shared/clerk';
 import type { UserPage } from '../../shared/ipc/contract';
 import { APP_DATABASE_FILE } from '../../electron/services/storage/app-database';
 import { expect, test, type AppHarness } from './harness/fixtures';
-import { saveScreen } from './harness/screens';
+import { SCREEN_SIZES, saveScreen } from './harness/screens';
+import type { AuditPage } from './pages/audit-page';
+
+/** Each header of the table: its text, whether it is cut, and whether it lies inside the table's box. */
+async function headers(audit: AuditPage): Promise<{ text: string; cut: boolean; inside: boolean }[]> {
+  return audit.root.getByTestId('audit-table').evaluate((element) => {
+    // Structural DOM types: the node tsconfig has no DOM lib.
+    interface Box { left: number; right: number }
+    interface El { textContent: string | null; scrollWidth: number; clientWidth: number; getBoundingClientRect(): Box; querySelector(s: string): El | null }
+    const table = element as unknown as El & { querySelectorAll(s: string): Iterable<El> };
+    const box = table.getBoundingClientRect();
+    return [...table.querySelectorAll('thead th')].map((th) => {
+      const title = th.querySelector('.n-data-table-th__title') ?? th;
+      const rect = th.getBoundingClientRect();
+      return { text: title.textContent?.trim() ?? '', cut: title.scrollWidth > title.clientWidth + 1, inside: rect.left >= box.left - 1 && rect.right <= box.right + 1 };
+    });
+  });
+}
+
+/** At 1280 px every column and its whole header shows; at 1000 px Outcome and Status still do, and the search box keeps its width. */
+async function expectTableFits(audit: AuditPage): Promise<void> {
+  const page = audit.page;
+  const original = page.viewportSize();
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    const wanted = size.width >= 1280 ? ['Time', 'Actor', 'Profile', 'Action', 'Target', 'Outcome', 'Status', 'Duration'] : ['Time', 'Profile', 'Action', 'Target', 'Outcome', 'Status'];
+    await expect.poll(async () => (await headers(audit)).map((h) => h.text), `${size.width}px`).toEqual(wanted);
+    expect((await headers(audit)).filter((h) => h.cut || !h.inside), `${size.width}px: cut or off-screen headers`).toEqual([]);
+    const search = await audit.root.getByTestId('audit-search').boundingBox();
+    expect(search!.width, `${size.width}px: the search box`).toBeGreaterThanOrEqual(240);
+  }
+  if (original) await page.setViewportSize(original);
+}
 
 async function call<T>(app: AppHarness, channel: string, input?: unknown): Promise<T> {
   const envelope = await app.services.dispatch(channel, input);
@@ -58,6 +90,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(audit.rows.first()).toBeVisible();
     await audit.idle();
     await expect(audit.rows.first()).toHaveAttribute('data-outcome', 'unknown');
+    await expectTableFits(audit);
     await saveScreen(page, 'audit-table', scheme);
 
     await audit.open(audit.rowOf('users.ban', 'success'));

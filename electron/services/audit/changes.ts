@@ -33,6 +33,7 @@ export function toChange({ intent, outcome }: ChangeRecords): AuditChange {
     route: intent.route,
     path: intent.path,
     target: intent.target ?? null,
+    targetName: intent.target ? targetNameOf([outcome?.after, intent.before, outcome?.response, intent.body]) : null,
     bulkId: intent.bulkId ?? null,
     sensitive: intent.sensitive === true,
     outcome: outcome?.outcome ?? 'unknown',
@@ -68,6 +69,24 @@ export function toChangeDetail(row: ChangeRow): AuditChangeDetail {
     outcomeSeq: row.os,
     outcomeHash: row.oh,
   };
+}
+
+/**
+ * The first name found in the target's recorded states or request: an organization's `name`, a
+ * user's first and last name (else username, else first email). Display only, never a key.
+ */
+export function targetNameOf(sources: unknown[]): string | null {
+  for (const source of sources) {
+    if (typeof source !== 'object' || source === null || Array.isArray(source)) continue;
+    const value = source as Record<string, unknown>;
+    const text = (key: string) => (typeof value[key] === 'string' && (value[key] as string).trim() !== '' ? (value[key] as string).trim() : null);
+    const person = [text('first_name'), text('last_name')].filter(Boolean).join(' ');
+    const emails = Array.isArray(value.email_addresses) ? (value.email_addresses as unknown[]) : [];
+    const email = emails.map((entry) => (typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).email_address : null)).find((e) => typeof e === 'string');
+    const name = text('name') ?? (person || null) ?? text('username') ?? (typeof email === 'string' ? email : null);
+    if (name) return name.length > 120 ? `${name.slice(0, 119)}…` : name;
+  }
+  return null;
 }
 
 /** The response body; the recorder leaves it out when it is the same as the after state. */

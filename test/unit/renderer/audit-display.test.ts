@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIT_FULL_WIDTH, AUDIT_MEDIUM_WIDTH, auditColumns, auditColumnsWidth } from '../../../renderer/src/views/audit-log/audit-columns';
+import { formatTime } from '../../../renderer/src/format';
 import {
+  diffTime,
   diffValue,
   filterToRange,
   formatBytes,
@@ -62,5 +65,25 @@ describe('audit display', () => {
   it('knows the app’s environments and nothing else', () => {
     expect(knownEnvironment('production')).toBe('production');
     expect(knownEnvironment('qa')).toBeNull();
+  });
+
+  it('shows epoch-millisecond timestamps in the diff as times, and nothing else', () => {
+    const ms = Date.UTC(2026, 4, 20, 9, 5, 3);
+    expect(diffTime('/updated_at', ms)).toBe(formatTime(ms));
+    expect(diffTime('/email_addresses/0/verification/expire_at', ms)).toBe(formatTime(ms));
+    expect(diffTime('/updated_at', null)).toBeNull();
+    expect(diffTime('/updated_at', 'yesterday')).toBeNull();
+    expect(diffTime('/updated_at', 42)).toBeNull();
+    expect(diffTime('/banned', ms)).toBeNull();
+    expect(diffTime('/public_metadata/count', ms)).toBeNull();
+  });
+
+  it('keeps Time, Profile, Action, Target, Outcome and Status at every width, and fits them in a 1000 px window', () => {
+    const keys = (width: number) => auditColumns(width).map((column) => ('key' in column ? column.key : ''));
+    expect(keys(Infinity)).toEqual(['time', 'actor', 'profile', 'action', 'target', 'outcome', 'status', 'duration']);
+    expect(keys(AUDIT_FULL_WIDTH - 1)).toEqual(['time', 'actor', 'profile', 'action', 'target', 'outcome', 'status']);
+    expect(keys(AUDIT_MEDIUM_WIDTH - 1)).toEqual(['time', 'profile', 'action', 'target', 'outcome', 'status']);
+    // 716 px: the table in a 1000 px window beside the open sidebar.
+    for (const width of [716, 744, AUDIT_MEDIUM_WIDTH, AUDIT_FULL_WIDTH, 996]) expect(auditColumnsWidth(width)).toBeLessThanOrEqual(width);
   });
 });

@@ -3,6 +3,7 @@ import type { AuditChange, AuditFilter, AuditOutcomeKind, AuditTarget } from '@s
 import type { Environment, RecordKind } from '@shared/ipc/types';
 import { ENVIRONMENTS } from '@shared/ipc/types';
 import { recordKindForAuditTarget } from '@shared/sections';
+import { formatTime } from '../../format';
 
 /** One outcome's label and tag colour. */
 export interface OutcomeLook {
@@ -60,21 +61,6 @@ export function targetRecord(target: AuditTarget | null): { record: RecordKind; 
   return record && target?.id ? { record, id: target.id } : null;
 }
 
-const logTime = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A record's time, compact and to the second (24-hour clock), in local time. */
-export function formatLogTime(ms: number): string {
-  return logTime.format(ms);
-}
-
 /** `85 ms`, `1.4 s`, `2 min 5 s`; a dash when absent. */
 export function formatDuration(ms: number | null | undefined): string {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) return '—';
@@ -94,6 +80,17 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+// Clerk's timestamps are Unix milliseconds in fields named `…_at` (`updated_at`, `last_sign_in_at`, …).
+const TIME_FIELD = /_at$/;
+const MIN_MS = Date.UTC(2000, 0, 1);
+const MAX_MS = Date.UTC(2200, 0, 1);
+
+/** The formatted time of a diff value that is a timestamp (an `…_at` field holding Unix ms), else null. */
+export function diffTime(path: string, value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_MS || value > MAX_MS) return null;
+  return TIME_FIELD.test(path.split('/').at(-1) ?? '') ? formatTime(value) : null;
 }
 
 /** A value in the diff table: strings quoted, absent shown as such, long JSON cut short. */

@@ -4,7 +4,7 @@ import { NTag, type DataTableColumns } from 'naive-ui';
 import type { User } from '@shared/clerk';
 import CopyableId from '../../components/CopyableId.vue';
 import { mutedCell as muted, nowrapCell } from '../../components/table-cells';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDate, formatTime } from '../../format';
 import type { SortDirection, UserSortColumn } from './user-sort';
 import UserAvatar from './UserAvatar.vue';
 import { displayName, primaryEmail, primaryPhone } from './user-display';
@@ -98,14 +98,14 @@ export function userColumns({ direction, level = 'full' }: UserColumnsOptions): 
     ...sortable('createdAt'),
     title: 'Created',
     width: WIDTH.created,
-    render: (user) => nowrapCell(formatDate(user.created_at), { title: formatDateTime(user.created_at), 'data-testid': 'user-created' }),
+    render: (user) => nowrapCell(formatDate(user.created_at), { title: formatTime(user.created_at), 'data-testid': 'user-created' }),
   });
   if (level !== 'compact') {
     columns.push({
       ...sortable('lastSignInAt'),
       title: 'Last sign-in',
       width: WIDTH.lastSignIn,
-      render: (user) => (user.last_sign_in_at ? nowrapCell(formatDate(user.last_sign_in_at), { title: formatDateTime(user.last_sign_in_at) }) : muted('Never')),
+      render: (user) => (user.last_sign_in_at ? nowrapCell(formatDate(user.last_sign_in_at), { title: formatTime(user.last_sign_in_at) }) : muted('Never')),
     });
   }
   columns.push({ key: 'status', title: 'Status', width: WIDTH.status, render: statusTags });

@@ -1,12 +1,12 @@
 /** The label/value rows of a user's detail view: identity, timestamps and flags. */
 import type { User } from '@shared/clerk';
 import type { Fact } from '../../components/fact';
-import { formatDateTimePrecise } from '../../format';
+import { formatTime } from '../../format';
 
 const text = (label: string, value: string | null | undefined, mono = false): Fact =>
   value ? { label, value, mono, copy: mono } : { label, value: '—', muted: true };
 const time = (label: string, ms: number | null | undefined, never = '—'): Fact =>
-  typeof ms === 'number' ? { label, value: formatDateTimePrecise(ms) } : { label, value: never, muted: true };
+  typeof ms === 'number' ? { label, value: formatTime(ms) } : { label, value: never, muted: true };
 const flag = (label: string, on: boolean | null | undefined): Fact => ({ label, value: on ? 'Yes' : 'No', muted: !on });
 
 /** Who the user is. */
