@@ -48,6 +48,8 @@ export interface AppServicesOptions {
   desktop?: Platform;
   /** Reports unexpected errors (main's log). */
   onInternalError?: (channel: string, error: unknown) => void;
+  /** The built-in Sandbox's clock (default `Date.now`); a fixed starting point gives it the same seed every time (screenshot tests). */
+  sandboxClock?: () => number;
 }
 
 /** The running services. */
@@ -115,7 +117,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   let sandbox: RunningSandbox | undefined;
   if (options.sandbox !== false) {
     try {
-      sandbox = await startSandbox({ dataDir: join(options.userDataDir, 'sandbox') });
+      sandbox = await startSandbox({ dataDir: join(options.userDataDir, 'sandbox'), now: options.sandboxClock });
       const running = sandbox;
       const profile = await profiles.ensureSandboxProfile(running.baseUrl, generateSandboxSecretKey, (key) => running.addSecretKey(key));
       if (profile) clients.invalidate(profile.id);

@@ -62,6 +62,8 @@ export interface AppHarness {
 interface Options {
   /** Puts a file where the Sandbox's folder goes, so the built-in Sandbox fails to start. */
   blockSandboxFolder: boolean;
+  /** Starts the Sandbox's clock at this time (it then runs on), so its seed is the same in every run. */
+  sandboxEpoch: number | undefined;
 }
 
 interface Fixtures {
@@ -76,7 +78,8 @@ interface Fixtures {
 /** The e2e test function with the app fixtures. */
 export const test = base.extend<Fixtures & Options>({
   blockSandboxFolder: [false, { option: true }],
-  app: async ({ page, blockSandboxFolder }, use, testInfo) => {
+  sandboxEpoch: [undefined, { option: true }],
+  app: async ({ page, blockSandboxFolder, sandboxEpoch }, use, testInfo) => {
     const tempDir = mkdtempSync(join(tmpdir(), 'clerk-admin-e2e-'));
     const userDataDir = join(tempDir, 'userData');
     const requestLog = join(tempDir, 'sandbox-requests.log');
@@ -89,10 +92,12 @@ export const test = base.extend<Fixtures & Options>({
     const saveRequests: SavePathRequest[] = [];
     const shownInFolder: string[] = [];
     let nextSavePath: string | null | undefined;
+    const clockOffset = sandboxEpoch === undefined ? 0 : sandboxEpoch - Date.now();
     const services = await createAppServices({
       userDataDir,
       secrets,
       appVersion: '0.1.0-e2e',
+      sandboxClock: sandboxEpoch === undefined ? undefined : () => Date.now() + clockOffset,
       // The harness's save dialog: a file in the test's own folder, which the test reads back.
       desktop: {
         chooseSavePath: async (request) => {
