@@ -28,7 +28,7 @@
  *   in thread time), which other load on the machine disturbs much less than frame intervals.
  * - baseline_scroll_p95_ms: in the same run and page, a plain static <table> of the same 500 rows
  *   (each cell's text as the Users table rendered it, read in a separate, unmeasured pass; the same
- *   column widths and 49 px rows) in a fixed-height scrolling div over the table's scroll
+ *   column widths and row height) in a fixed-height scrolling div over the table's scroll
  *   container, same size and place, scrolled the same way.
  * - open_user_ms: from the `click` event on the first row's name to the first painted frame (as
  *   above) in which the active tab shows that user (`user-detail` of its id) with its name heading
@@ -202,7 +202,10 @@ window.__uiBench = (() => {
         for (const tr of el.querySelectorAll('tr[data-testid="user-row"]')) {
           const index = Number(tr.getAttribute('data-row-index'));
           if (!rows.has(index)) rows.set(index, [...tr.children].map((td) => td.innerText.trim()));
-          if (widths.length === 0) widths = [...tr.children].map((td) => td.getBoundingClientRect().width);
+          if (widths.length === 0) {
+            widths = [...tr.children].map((td) => td.getBoundingClientRect().width);
+            this.rowHeight = tr.getBoundingClientRect().height;
+          }
         }
         if (rows.size >= size || el.scrollTop >= el.scrollHeight - el.clientHeight - 1) break;
         el.scrollTop += Math.max(ROW_HEIGHT, el.clientHeight - ROW_HEIGHT);
@@ -231,7 +234,7 @@ window.__uiBench = (() => {
       const body = document.createElement('tbody');
       for (const cells of this.rows) {
         const tr = document.createElement('tr');
-        tr.style.height = ROW_HEIGHT + 'px';
+        tr.style.height = this.rowHeight + 'px';
         for (const text of cells) {
           const td = document.createElement('td');
           td.style.cssText = 'padding:0 8px;border-bottom:1px solid #eee;white-space:pre;overflow:hidden;text-overflow:ellipsis;line-height:1.25';
