@@ -48,6 +48,7 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
 import { startSandbox } from '../../electron/services/sandbox';
 import { buildPageBridge, buildRenderer, rendererIsStale } from '../../test/e2e/harness/build';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/harness/chromium';
 import { PAGE_BRIDGE_BUNDLE, RENDERER_OUT } from '../../test/e2e/harness/paths';
 import { serveStatic, type StaticServer } from '../../test/e2e/harness/static-server';
 import { ShellPage } from '../../test/e2e/pages/shell-page';
@@ -73,19 +74,6 @@ const TARGET_RATIO = 1.5;
 const WAIT_MS = 60_000;
 /** The whole benchmark, seeding included. */
 const DEADLINE_MS = 20 * 60_000;
-
-/** Chromium as playwright.config.ts launches it. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Nothing but loopback may be reached from the page.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
 
 function positive(name: string, value: string | undefined): number {
   const number = Number(value);
@@ -488,7 +476,7 @@ async function main(): Promise<void> {
     const server: StaticServer = await serveStatic(RENDERER_OUT);
     cleanups.push(() => server.close());
 
-    const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, timeout: WAIT_MS });
+    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: WAIT_MS });
     cleanups.push(() => browser.close());
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();

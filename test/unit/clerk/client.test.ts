@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/errors';
 import type { ClerkMiddleware } from '../../../electron/services/clerk/call';
-import { CLERK_API_VERSION, createClerkClient, type ClerkClientOptions } from '../../../electron/services/clerk/client';
+import { CLERK_API_VERSION, type ClerkClientOptions } from '../../../electron/services/clerk/client';
 import { RateBudget } from '../../../electron/services/clerk/rate-budget';
-import { clerkErrors, drop, hang, json, startScriptServer, text, type ScriptServer } from './script-server';
+import { clerkErrors, drop, hang, json, startScriptServer, text, type ScriptServer, SCRIPT_KEY, scriptedClient } from './script-server';
 import { rejection } from '../../support/rejection';
 
-const KEY = 'sk_test_QmFzZTY0U2VjcmV0S2V5Rm9yVGVzdHM';
+const KEY = SCRIPT_KEY;
 
 let server: ScriptServer;
 beforeEach(async () => {
@@ -18,18 +18,7 @@ afterEach(async () => {
 
 /** A client against the scripted server whose retry waits are recorded instead of slept. */
 function clientFor(overrides: Partial<ClerkClientOptions> = {}) {
-  const waits: number[] = [];
-  const client = createClerkClient({
-    apiUrl: server.apiUrl,
-    secretKey: async () => KEY,
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    random: () => 0.5,
-    userAgent: 'clerk-admin-desktop/test',
-    ...overrides,
-  });
-  return { client, waits };
+  return scriptedClient(server, { userAgent: 'clerk-admin-desktop/test', ...overrides });
 }
 
 describe('request pipeline', () => {

@@ -5,10 +5,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClerkClient, type ClerkClientOptions } from '../../../electron/services/clerk/client';
 import { INITIAL_BACKOFF_MS } from '../../../electron/services/clerk/retry';
-import { clerkErrors, json, startScriptServer, type Responder, type ScriptServer } from './script-server';
+import { clerkErrors, json, startScriptServer, type Responder, type ScriptServer, SCRIPT_KEY, scriptedClient } from './script-server';
 import { rejection } from '../../support/rejection';
 
-const KEY = 'sk_test_QmFzZTY0U2VjcmV0S2V5Rm9yVGVzdHM';
+const KEY = SCRIPT_KEY;
 
 let server: ScriptServer;
 let other: ScriptServer;
@@ -21,18 +21,9 @@ afterEach(async () => {
   await other.close();
 });
 
+/** A client against the scripted server whose retry waits are recorded instead of slept. */
 function clientFor(overrides: Partial<ClerkClientOptions> = {}) {
-  const waits: number[] = [];
-  const client = createClerkClient({
-    apiUrl: server.apiUrl,
-    secretKey: async () => KEY,
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    random: () => 0.5,
-    ...overrides,
-  });
-  return { client, waits };
+  return scriptedClient(server, overrides);
 }
 
 function redirect(status: number, location: string): Responder {

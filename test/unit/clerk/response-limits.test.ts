@@ -5,14 +5,13 @@
  * too deep for main's recursive code is refused instead of overflowing the stack later.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClerkClient, MAX_RESPONSE_BYTES, type ClerkClientOptions } from '../../../electron/services/clerk/client';
+import { MAX_RESPONSE_BYTES, type ClerkClientOptions } from '../../../electron/services/clerk/client';
 import { MAX_RESPONSE_DEPTH } from '../../../electron/services/clerk/json-depth';
 import { canonicalJson } from '../../../electron/services/audit/canonical-json';
 import { redactSecrets } from '../../../electron/services/audit/redact';
-import { json, startScriptServer, stream, text, type ScriptServer } from './script-server';
+import { json, startScriptServer, stream, text, type ScriptServer, scriptedClient } from './script-server';
 import { rejection } from '../../support/rejection';
 
-const KEY = 'sk_test_QmFzZTY0U2VjcmV0S2V5Rm9yVGVzdHM';
 const MB = 1024 * 1024;
 
 let server: ScriptServer;
@@ -23,18 +22,9 @@ afterEach(async () => {
   await server.close();
 });
 
+/** A client against the scripted server whose retry waits are recorded instead of slept. */
 function clientFor(overrides: Partial<ClerkClientOptions> = {}) {
-  const waits: number[] = [];
-  const client = createClerkClient({
-    apiUrl: server.apiUrl,
-    secretKey: async () => KEY,
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    random: () => 0.5,
-    ...overrides,
-  });
-  return { client, waits };
+  return scriptedClient(server, overrides);
 }
 
 describe('response size cap', () => {

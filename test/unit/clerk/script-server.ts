@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClerkClient, type ClerkClientOptions } from '../../../electron/services/clerk/client';
 
 /** One request as the server received it. */
 export interface ReceivedRequest {
@@ -143,4 +144,22 @@ export function stream(total: number, options: { contentLength?: boolean } = {})
     pump();
   };
   return { responder, stats };
+}
+
+/** The secret key the scripted clients send. */
+export const SCRIPT_KEY = 'sk_test_QmFzZTY0U2VjcmV0S2V5Rm9yVGVzdHM';
+
+/** A client against `server` whose retry waits are recorded instead of slept (jitter fixed at the middle). */
+export function scriptedClient(server: ScriptServer, overrides: Partial<ClerkClientOptions> = {}) {
+  const waits: number[] = [];
+  const client = createClerkClient({
+    apiUrl: server.apiUrl,
+    secretKey: async () => SCRIPT_KEY,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    random: () => 0.5,
+    ...overrides,
+  });
+  return { client, waits };
 }

@@ -3,6 +3,7 @@
  * deep parses fine (V8's JSON.parse is iterative) but overflows the stack of anything recursive
  * that touches it afterwards (JSON.stringify, a deep merge).
  */
+import { nestsDeeperThan } from '../../../../shared/json-depth';
 import { errors } from '../errors';
 
 /**
@@ -11,18 +12,6 @@ import { errors } from '../errors';
  * valid metadata; no other field of the Backend API nests more than a few levels.
  */
 export const JSON_MAX_DEPTH = 4096;
-
-/** True when `value` has objects or arrays nested more than `max` levels deep. */
-export function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    if (typeof item.value !== 'object' || item.value === null) continue;
-    const depth = item.depth + 1;
-    if (depth > max) return true;
-    for (const child of Object.values(item.value)) if (typeof child === 'object' && child !== null) stack.push({ value: child, depth });
-  }
-  return false;
-}
 
 /**
  * Rejects a body field nested deeper than {@link JSON_MAX_DEPTH} with Clerk's 422
