@@ -3,7 +3,7 @@
  *
  * The convention: data of a Clerk instance is keyed `[resource, profileId, …]` (so one profile's
  * data, or one resource of it, is a prefix); data of this computer is keyed by what it is
- * (`['audit', …]`, `['app', …]`).
+ * (`['profiles', …]`, `['audit', …]`, `['app', …]`).
  */
 import { toCacheKey, type EntryKey } from '@pinia/colada';
 
@@ -28,6 +28,16 @@ export const userKeys = {
   detail: (profileId: string, userId: string) => ['users', profileId, 'detail', userId] as const,
 };
 
+/** The instance profiles (on this computer: they name instances, they are no instance's data). */
+export const profileKeys = {
+  /** Everything about the profiles: the list and which one main has active. */
+  all: () => ['profiles'] as const,
+  /** Every profile. */
+  list: () => ['profiles', 'list'] as const,
+  /** The profile main opens (remembered for the next launch); null for none. */
+  active: () => ['profiles', 'active'] as const,
+};
+
 /** Facts about the running app. */
 export const appKeys = {
   info: () => ['app', 'info'] as const,
@@ -43,11 +53,11 @@ export const auditKeys = {
 };
 
 /** The first key part of this computer's data: never a Clerk instance's. */
-const LOCAL_ROOTS = new Set(['audit', 'app']);
+const LOCAL_ROOTS = new Set(['profiles', 'audit', 'app']);
 
 /**
  * A filter matching every query of a Clerk instance's data (`[resource, profileId, …]`): of one
- * profile, or of every profile when none is given. This computer's data (audit log, app facts) is not.
+ * profile, or of every profile when none is given. This computer's data (profiles, audit log, app facts) is not.
  */
 export function instanceQueries(profileId?: string): { predicate: (entry: { key: EntryKey }) => boolean } {
   return { predicate: (entry) => !LOCAL_ROOTS.has(String(entry.key[0])) && (profileId === undefined || entry.key[1] === profileId) };

@@ -1,68 +1,90 @@
-/** The instance profiles and which one is active. Keys never reach this store: only `hasKey` and `keyHint`. */
+/**
+ * The instance profiles and which one is active. The profiles are read through Pinia Colada
+ * (`api/profiles.ts`, keys `['profiles', …]`), so a change made anywhere shows here; this store
+ * holds the UI state (which profile the window works with) and is the one way the views change it.
+ * Keys never reach this store: only `hasKey` and `keyHint`.
+ */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, getCurrentScope, ref } from 'vue';
 import { useQueryCache } from '@pinia/colada';
-import type { ChannelInput } from '@shared/ipc/contract';
 import type { ProfileView } from '@shared/ipc/types';
-import { useApi } from '../api';
-import { invalidate } from '../api/data-layer';
-import { instanceQueries } from '../api/query-keys';
+import {
+  activeProfileQuery,
+  profilesListQuery,
+  useActivateProfile,
+  useCreateProfile,
+  useDeleteProfile,
+  useUpdateProfile,
+  type NewProfileInput,
+  type ProfileUpdateInput,
+} from '../api/profiles';
+import { profileKeys } from '../api/query-keys';
 
-/** Input of a new profile, as the form sends it. */
-export type NewProfileInput = ChannelInput<'profiles:create'>;
-/** Changes to a profile, as the form sends them. */
-export type ProfileUpdateInput = ChannelInput<'profiles:update'>;
+export type { NewProfileInput, ProfileUpdateInput } from '../api/profiles';
 
 /** Profiles and the active one. */
 export const useProfilesStore = defineStore('profiles', () => {
-  const list = ref<ProfileView[]>([]);
-  const activeId = ref<string | null>(null);
-  const loaded = ref(false);
-  const loadError = ref<unknown>(null);
   const queryCache = useQueryCache();
+  /** Nothing is asked of main until the app loads the profiles (the shell does, once). */
+  const requested = ref(false);
+
+  // The store lives as long as the app, so its queries are kept by the store's own scope, not by
+  // whichever component happened to create the store first (useQuery would tie them to it).
+  const scope = getCurrentScope();
+  const enabled = () => requested.value;
+  const listEntry = queryCache.ensure({ ...profilesListQuery(), enabled });
+  const activeEntry = queryCache.ensure({ ...activeProfileQuery(), enabled });
+  queryCache.track(listEntry, scope);
+  queryCache.track(activeEntry, scope);
+
+  /** Every profile, as the list query last answered (or a change put in). */
+  const list = computed<ProfileView[]>({
+    get: () => listEntry.state.value.data ?? [],
+    set: (profiles) => queryCache.setQueryData(profileKeys.list(), profiles),
+  });
+  /** The profile this window works with; null for none. */
+  const activeId = ref<string | null>(null);
+  const loaded = computed(() => listEntry.state.value.status !== 'pending' && activeEntry.state.value.status !== 'pending');
+  /** Why the profiles could not be read (while there is nothing to show). */
+  const loadError = computed<unknown>(
+    () =>
+      (listEntry.state.value.data === undefined ? listEntry.state.value.error : null) ??
+      (activeEntry.state.value.data === undefined ? activeEntry.state.value.error : null),
+  );
 
   const active = computed(() => list.value.find((profile) => profile.id === activeId.value) ?? null);
 
-  /** Loads every profile and the active one. */
+  const activation = useActivateProfile();
+  const creation = useCreateProfile();
+  const updating = useUpdateProfile();
+  const deletion = useDeleteProfile();
+
+  /** Loads every profile and the one main has active (a failure shows as `loadError`; calling again retries). */
   async function load(): Promise<void> {
-    const api = useApi();
-    try {
-      const [all, current] = await Promise.all([api.profiles.list(), api.profiles.active()]);
-      list.value = all;
-      activeId.value = current?.id ?? null;
-      loadError.value = null;
-    } catch (error) {
-      loadError.value = error;
-    } finally {
-      loaded.value = true;
-    }
+    requested.value = true;
+    await Promise.all([queryCache.refresh(listEntry).catch(() => undefined), queryCache.refresh(activeEntry).catch(() => undefined)]);
+    if (activeEntry.state.value.status === 'success') activeId.value = activeEntry.state.value.data?.id ?? null;
   }
 
   /**
-   * Switches to a profile (remembered by main for the next launch). What was cached of its data
-   * may be old (another app, or a colleague, may have changed the instance since), so it is
-   * marked stale and its views refetch as they open.
+   * Switches to a profile (remembered by main for the next launch); the mutation marks what was
+   * cached of its data stale, so its views refetch as they open.
    */
   async function activate(id: string): Promise<void> {
-    const profile = await useApi().profiles.activate({ id });
-    replace(profile);
-    void invalidate(queryCache, instanceQueries(profile.id));
+    const profile = await activation.mutateAsync({ id });
     activeId.value = profile.id;
   }
 
   /** Creates a profile; the first profile ever becomes the active one. */
   async function create(input: NewProfileInput): Promise<ProfileView> {
-    const profile = await useApi().profiles.create(input);
-    list.value = [...list.value, profile];
+    const profile = await creation.mutateAsync(input);
     if (!activeId.value) await activate(profile.id);
     return profile;
   }
 
   /** Saves changes to a profile. */
-  async function update(input: ProfileUpdateInput): Promise<ProfileView> {
-    const profile = await useApi().profiles.update(input);
-    replace(profile);
-    return profile;
+  function update(input: ProfileUpdateInput): Promise<ProfileView> {
+    return updating.mutateAsync(input);
   }
 
   /**
@@ -71,15 +93,8 @@ export const useProfilesStore = defineStore('profiles', () => {
    * production one) is never opened by itself.
    */
   async function remove(id: string): Promise<void> {
-    await useApi().profiles.delete({ id });
+    await deletion.mutateAsync({ id });
     if (activeId.value === id) activeId.value = null;
-    list.value = list.value.filter((profile) => profile.id !== id);
-  }
-
-  function replace(profile: ProfileView): void {
-    const index = list.value.findIndex((p) => p.id === profile.id);
-    if (index >= 0) list.value.splice(index, 1, profile);
-    else list.value.push(profile);
   }
 
   return { list, activeId, active, loaded, loadError, load, activate, create, update, remove };
