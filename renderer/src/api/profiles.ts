@@ -56,11 +56,13 @@ export function useUpdateProfile() {
   const queryCache = useQueryCache();
   return useMutation({
     mutation: (input: ProfileUpdateInput): Promise<ProfileView> => useApi().profiles.update(input),
-    onSuccess(profile) {
+    onSuccess(profile, input) {
       putInList(queryCache, profile);
       const active = queryCache.getQueryData<ProfileView | null>(profileKeys.active());
       if (active?.id === profile.id) queryCache.setQueryData(profileKeys.active(), profile);
       void refetchList(queryCache);
+      // A new URL or key may point at another instance: its views read their data afresh.
+      if (input.apiUrl !== undefined || input.secretKey !== undefined) void invalidate(queryCache, instanceQueries(profile.id));
     },
   });
 }

@@ -55,6 +55,7 @@ function instanceMain(): FakeBridge & { users: User[] } {
       return { resetAt: 1 };
     },
     'profiles:activate': ({ id }) => profile(id, id === A ? 'Sandbox' : 'Acme'),
+    'profiles:update': ({ id, name }) => ({ ...profile(id, id === A ? 'Sandbox' : 'Acme'), ...(name ? { name } : {}) }),
     'tabs:save': (state) => state,
   });
   return Object.assign(main, {
@@ -148,6 +149,18 @@ describe('data invalidation across views', () => {
 
     // Back within the cache's fresh time: still refetched, the instance may have changed meanwhile.
     await profiles.activate(A);
+    await flushPromises();
+    expect(listCalls(A)).toBe(2);
+  });
+
+  it('a profile pointed at another URL refetches its views; a rename does not', async () => {
+    await openViews();
+    const profiles = useProfilesStore();
+    expect(listCalls(A)).toBe(1);
+    await profiles.update({ id: A, name: 'Renamed' });
+    await flushPromises();
+    expect(listCalls(A)).toBe(1);
+    await profiles.update({ id: A, apiUrl: 'http://127.0.0.1:4001', secretKey: 'sk_test_newkeyfortheotherinstance' });
     await flushPromises();
     expect(listCalls(A)).toBe(2);
   });
