@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClerkCall } from '../../../electron/services/clerk/call';
-import { createClerkClient } from '../../../electron/services/clerk/client';
 import { fillRoute, operation, operationCall, paramNames } from '../../../electron/services/clerk/operation';
 import { operations } from '../../../electron/services/clerk/operations';
-import { json, startScriptServer, type ScriptServer } from './script-server';
+import { json, startScriptServer, type ScriptServer, scriptedClient } from './script-server';
 
 let server: ScriptServer;
 const calls: ClerkCall[] = [];
@@ -15,17 +14,9 @@ afterEach(async () => {
   await server.close();
 });
 
+/** A client against the scripted server that records every call it sends in `calls`. */
 function client() {
-  return createClerkClient({
-    apiUrl: server.apiUrl,
-    secretKey: async () => 'sk_test_users',
-    middleware: [
-      (call, next) => {
-        calls.push(call);
-        return next(call);
-      },
-    ],
-  });
+  return scriptedClient(server, {}, calls).client;
 }
 
 describe('running an operation', () => {

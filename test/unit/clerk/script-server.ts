@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ClerkCall, ClerkMiddleware } from '../../../electron/services/clerk/call';
 import { createClerkClient, type ClerkClientOptions } from '../../../electron/services/clerk/client';
 
 /** One request as the server received it. */
@@ -149,9 +150,16 @@ export function stream(total: number, options: { contentLength?: boolean } = {})
 /** The secret key the scripted clients send. */
 export const SCRIPT_KEY = 'sk_test_QmFzZTY0U2VjcmV0S2V5Rm9yVGVzdHM';
 
-/** A client against `server` whose retry waits are recorded instead of slept (jitter fixed at the middle). */
-export function scriptedClient(server: ScriptServer, overrides: Partial<ClerkClientOptions> = {}) {
+/**
+ * A client against `server` whose retry waits are recorded instead of slept (jitter fixed at the
+ * middle); every call it sends is also pushed onto `calls`, when given.
+ */
+export function scriptedClient(server: ScriptServer, overrides: Partial<ClerkClientOptions> = {}, calls?: ClerkCall[]) {
   const waits: number[] = [];
+  const record: ClerkMiddleware = (call, next) => {
+    calls?.push(call);
+    return next(call);
+  };
   const client = createClerkClient({
     apiUrl: server.apiUrl,
     secretKey: async () => SCRIPT_KEY,
@@ -160,6 +168,7 @@ export function scriptedClient(server: ScriptServer, overrides: Partial<ClerkCli
     },
     random: () => 0.5,
     ...overrides,
+    middleware: [record, ...(overrides.middleware ?? [])],
   });
   return { client, waits };
 }

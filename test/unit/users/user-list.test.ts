@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClerkCall } from '../../../electron/services/clerk/call';
-import { createClerkClient } from '../../../electron/services/clerk/client';
 import { listUsers } from '../../../electron/services/users/user-list';
-import { byPath, startScriptServer, type ScriptServer } from '../clerk/script-server';
+import { byPath, startScriptServer, type ScriptServer, scriptedClient } from '../clerk/script-server';
 
 let server: ScriptServer;
 const calls: ClerkCall[] = [];
@@ -14,17 +13,9 @@ afterEach(async () => {
   await server.close();
 });
 
+/** A client against the scripted server that records every call it sends in `calls`. */
 function client() {
-  return createClerkClient({
-    apiUrl: server.apiUrl,
-    secretKey: async () => 'sk_test_users',
-    middleware: [
-      (call, next) => {
-        calls.push(call);
-        return next(call);
-      },
-    ],
-  });
+  return scriptedClient(server, {}, calls).client;
 }
 
 describe('listUsers', () => {
