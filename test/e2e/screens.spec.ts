@@ -2,6 +2,10 @@
  * Walks every screen in light and dark, checking each renders its key parts in the OS's colour
  * scheme. With E2E_SCREENSHOTS=1 it also saves them to test/e2e/screenshots for review by eye.
  */
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { keyFingerprint } from '../../electron/services/profiles/key-checks';
+import { APP_DATABASE_FILE } from '../../electron/services/storage/app-database';
 import { expect, test } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
 import { luminance, saveScreen } from './harness/screens';
@@ -82,7 +86,12 @@ for (const scheme of ['light', 'dark'] as const) {
 
     // A key Clerk no longer accepts: the list explains the failure with Clerk's code and trace id.
     const production = (await app.services.profiles.list()).find((p) => p.name === 'Acme production')!;
-    await app.secrets.set(production.id, `sk_live_${'0'.repeat(24)}`); // a key no instance knows
+    // A key no instance knows, in the keychain and (as when it was saved) its fingerprint on the row.
+    const unknownKey = `sk_live_${'0'.repeat(24)}`;
+    await app.secrets.set(production.id, unknownKey);
+    const db = new DatabaseSync(join(app.userDataDir, APP_DATABASE_FILE));
+    db.prepare('UPDATE profiles SET key_fingerprint = ? WHERE id = ?').run(keyFingerprint(unknownKey), production.id);
+    db.close();
     await users.root.getByTestId('users-refresh').click();
     await expect(users.errorState).toBeVisible();
     await saveScreen(page, 'users-error', scheme);

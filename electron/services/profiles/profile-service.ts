@@ -69,14 +69,18 @@ export class ProfileService {
    */
   async secretKey(id: string, origin: string): Promise<string> {
     const record = this.require(id);
-    if (originOf(record.apiUrl) !== origin) {
-      throw new AppError({
+    const refuse = () =>
+      new AppError({
         kind: 'forbidden',
         code: 'key_origin_mismatch',
         message: `The secret key of "${record.name}" is only sent to ${originOf(record.apiUrl)}; a request to ${origin} was refused.`,
       });
-    }
-    return this.storedKey(record);
+    if (originOf(record.apiUrl) !== origin) throw refuse();
+    const key = await this.storedKey(record);
+    // The keychain must still hold the key this row was saved with: a change of URL and key that
+    // landed while it was read, or a save that stopped half-way, never sends a key to the old origin.
+    if (record.keyFingerprint !== null && keyFingerprint(key) !== record.keyFingerprint) throw refuse();
+    return key;
   }
 
   private async storedKey(record: ProfileRecord): Promise<string> {
@@ -174,12 +178,21 @@ export class ProfileService {
       checkKeyShape(key, next.environment, changes.allowEnvironmentMismatch ?? false);
     }
     if (newKey !== undefined || next.apiUrl !== current.apiUrl) await this.validate(next.apiUrl, key);
+    const previousKey = newKey === undefined ? null : await this.deps.secrets.get(id);
     if (newKey !== undefined) {
       next.keyHint = keyHint(newKey);
       next.keyFingerprint = keyFingerprint(newKey);
       await this.deps.secrets.set(id, newKey);
     }
-    this.deps.store.update(next);
+    try {
+      this.deps.store.update(next);
+    } catch (error) {
+      // The row keeps the old URL: the keychain goes back to the old key, so nothing is half-saved.
+      if (newKey !== undefined) {
+        await (previousKey === null ? this.deps.secrets.delete(id) : this.deps.secrets.set(id, previousKey)).catch(() => undefined);
+      }
+      throw error;
+    }
     this.deps.onChanged?.(id);
     return toView(next);
   }

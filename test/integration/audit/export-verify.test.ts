@@ -29,8 +29,8 @@ let log: OwnedAuditLog;
 let fingerprint = '';
 
 /** Runs the auditor's command on `file`. */
-function verifyExport(file: string): { status: number | null; out: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, file], { encoding: 'utf8', timeout: 60_000 });
+function verifyExport(file: string, ...args: string[]): { status: number | null; out: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, file, ...args], { encoding: 'utf8', timeout: 60_000 });
   return { status: run.status, out: `${run.stdout}${run.stderr}` };
 }
 
@@ -122,6 +122,19 @@ describe('npm run audit:verify-export', () => {
     expect(run.out).toContain(`Public key fingerprint: ${forger.info.fingerprint}`);
     expect(run.out).not.toContain(fingerprint);
     expect(run.out).toContain('bad_signature');
+  });
+
+  it('with --fingerprint, requires the app\'s key: a consistent export signed with another key is refused', async () => {
+    const path = join(dir, 'keyed.ndjson');
+    await exportChanges(log, {}, { format: 'ndjson', path });
+    const spaced = fingerprint.toUpperCase().replace(/(.{4})/g, '$1 ');
+    expect(verifyExport(path, '--fingerprint', spaced)).toMatchObject({ status: 0, out: expect.stringContaining('signed with the expected key') });
+    const other = signerFromPem(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    const refused = verifyExport(path, '--fingerprint', other.info.fingerprint);
+    expect(refused.status).toBe(1);
+    expect(refused.out).toContain(`not the expected ${other.info.fingerprint}`);
+    // Without it, the command says what the check does and does not prove.
+    expect(verifyExport(path).out).toContain('pass --fingerprint');
   });
 
   it('refuses a full NDJSON export of a log that was edited and re-hashed before the export', async () => {

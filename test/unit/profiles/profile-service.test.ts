@@ -167,6 +167,23 @@ describe('ProfileService', () => {
     expect(error.message).not.toContain(TEST_KEY);
   });
 
+  it('never sends a key the row was not saved with: a keychain holding another key is refused', async () => {
+    const view = await service.create({ name: 'Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+    await secrets.set(view.id, LIVE_KEY); // e.g. a change of URL and key that stopped half-way
+    const error = await rejection(service.secretKey(view.id, 'https://api.clerk.com'));
+    expect(error.code).toBe('key_origin_mismatch');
+  });
+
+  it('puts the old key back when saving the row fails after the new key went to the keychain', async () => {
+    const view = await service.create({ name: 'Dev', environment: 'development', apiUrl: 'https://api.clerk.com/v1', secretKey: TEST_KEY });
+    db.exec("CREATE TRIGGER refuse_profile_update BEFORE UPDATE ON profiles BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+    await expect(service.update(view.id, { apiUrl: 'https://eu.api.example.com/v1', secretKey: LIVE_KEY, environment: 'production' })).rejects.toThrow('disk says no');
+    db.exec('DROP TRIGGER refuse_profile_update');
+    expect(secrets.secrets.get(view.id)).toBe(TEST_KEY);
+    expect((await service.list())[0].apiUrl).toBe('https://api.clerk.com/v1');
+    expect(await service.secretKey(view.id, 'https://api.clerk.com')).toBe(TEST_KEY);
+  });
+
   it('refuses to re-point, rename, re-label or re-key the built-in Sandbox profile', async () => {
     const sandbox = (await service.ensureSandboxProfile('http://127.0.0.1:4000/v1', () => 'sk_test_sandboxkey0001', () => {}))!;
     const attempts: Array<[string, Parameters<ProfileService['update']>[1]]> = [
