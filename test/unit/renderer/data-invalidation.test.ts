@@ -16,23 +16,12 @@ import UserDetail from '../../../renderer/src/views/users/UserDetail.vue';
 import UsersView from '../../../renderer/src/views/users/UsersView.vue';
 import { fakeBridge, type FakeBridge } from './fake-bridge';
 import { dataLayerPlugins } from './with-data-layer';
+import { profileView } from './profile-view';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
 
-const profile = (id: string, name: string): ProfileView => ({
-  id,
-  name,
-  environment: 'development',
-  apiUrl: 'http://127.0.0.1:4000',
-  isSandbox: id === A,
-  hasKey: true,
-  keyHint: 'sk_test_…abcd',
-  liveKey: false,
-  productionClass: false,
-  createdAt: 1,
-  updatedAt: 1,
-});
+const profile = (id: string, name: string): ProfileView => profileView({ id, name, apiUrl: 'http://127.0.0.1:4000', isSandbox: id === A });
 
 const person = (id: string, first: string): User =>
   ({ id, first_name: first, last_name: 'Test', banned: false, locked: false, email_addresses: [], phone_numbers: [], external_accounts: [], created_at: 1 }) as unknown as User;

@@ -7,20 +7,9 @@ import type { ProfileView } from '../../../shared/ipc/types';
 import { installBridge } from '../../../renderer/src/api';
 import ProfileForm from '../../../renderer/src/views/profiles/ProfileForm.vue';
 import { deferred, fakeBridge, type FakeBridge, type FakeHandlers } from './fake-bridge';
+import { profileView } from './profile-view';
 
-const SAVED: ProfileView = {
-  id: '00000000-0000-4000-8000-00000000000a',
-  name: 'Acme',
-  environment: 'development',
-  apiUrl: 'https://api.clerk.com/v1',
-  isSandbox: false,
-  hasKey: true,
-  keyHint: 'sk_test_…a1b2',
-  liveKey: false,
-  productionClass: false,
-  createdAt: 1,
-  updatedAt: 1,
-};
+const SAVED: ProfileView = profileView({ id: '00000000-0000-4000-8000-00000000000a', name: 'Acme', keyHint: 'sk_test_…a1b2' });
 
 let main: FakeBridge;
 

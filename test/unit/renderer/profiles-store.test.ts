@@ -10,23 +10,12 @@ import { profileKeys } from '../../../renderer/src/api/query-keys';
 import { useProfilesStore } from '../../../renderer/src/stores/profiles';
 import { fakeBridge, type FakeBridge } from './fake-bridge';
 import { activeDataLayer, withSetup } from './with-data-layer';
+import { profileView } from './profile-view';
 
 /** A profile id as main hands them out (a UUID); `n` tells them apart. */
 const pid = (n: string) => `00000000-0000-4000-8000-${n.padStart(12, '0')}`;
 
-const profile = (id: string, name: string): ProfileView => ({
-  id: pid(id),
-  name,
-  environment: 'development',
-  apiUrl: 'https://api.clerk.com/v1',
-  isSandbox: false,
-  hasKey: true,
-  keyHint: 'sk_test_…abcd',
-  liveKey: false,
-  productionClass: false,
-  createdAt: 1,
-  updatedAt: 1,
-});
+const profile = (id: string, name: string): ProfileView => profileView({ id: pid(id), name });
 
 /** A fake main holding profiles and the active id, like the profile service. */
 function profilesMain(initial: ProfileView[]): FakeBridge {
