@@ -32,6 +32,10 @@ import { SettingsStore } from './storage/settings-store';
 import { createTabHandlers } from './ui-state/tab-handlers';
 import { TabStore } from './ui-state/tab-store';
 import { createUserHandlers } from './users/user-handlers';
+import { createPhoneNumberHandlers } from './phone-numbers/phone-number-handlers';
+import { createSignInTokenHandlers } from './sign-in-tokens/sign-in-token-handlers';
+import { createSessionHandlers } from './sessions/session-handlers';
+import { createSavedViewHandlers } from './saved-views/saved-view-handlers';
 
 /** How to start the app's services. */
 export interface AppServicesOptions {
@@ -138,6 +142,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...createProfileHandlers({ profiles }),
     ...createTabHandlers({ profiles, tabs: new TabStore(db) }),
     ...createUserHandlers({ clients }),
+    ...createPhoneNumberHandlers({ clients }),
+    ...createSignInTokenHandlers({ clients }),
+    ...createSessionHandlers({ clients }),
+    ...createSavedViewHandlers({ clients }),
     ...createSandboxHandlers({ sandbox: () => sandbox }),
     ...createAuditHandlers({ audit: auditAvailability, jobs, platform: options.desktop }),
     ...createJobHandlers({ jobs }),

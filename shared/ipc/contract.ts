@@ -14,6 +14,10 @@ import { profileChannels } from './channels/profiles';
 import { sandboxChannels } from './channels/sandbox';
 import { tabChannels } from './channels/tabs';
 import { userChannels } from './channels/users';
+import { phoneNumberChannels } from './channels/phone-numbers';
+import { signInTokenChannels } from './channels/sign-in-tokens';
+import { sessionChannels } from './channels/sessions';
+import { savedViewChannels } from './channels/saved-views';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
 
 export const contract = {
@@ -21,6 +25,10 @@ export const contract = {
   ...profileChannels,
   ...tabChannels,
   ...userChannels,
+  ...phoneNumberChannels,
+  ...signInTokenChannels,
+  ...sessionChannels,
+  ...savedViewChannels,
   ...sandboxChannels,
   ...auditChannels,
   ...jobChannels,

@@ -1,0 +1,4 @@
+/** The Backend API's sessions operations the app uses, each declared once. */
+
+/** The operations. */
+export const sessionOperations = {} as const;
