@@ -32,6 +32,11 @@ export interface Operation<Route extends string = string, Result = unknown> {
   readonly destructive: boolean;
   /** A read that must be audited like a change (a user's OAuth access tokens). */
   readonly sensitive?: boolean;
+  /**
+   * Clerk's per-record limit (10 updates per 10 s per user): calls with the same value of `param`
+   * share a sliding window and wait for it (clerk/key-budget.ts) instead of getting a 429.
+   */
+  readonly perUserLimit?: { readonly param: RouteParamNames<Route>; readonly requests: number; readonly windowMs: number };
   /** Never set at runtime; only carries the result type (from shared/clerk's generated types). */
   readonly result?: Result;
 }
@@ -50,6 +55,11 @@ export interface RunOptions {
   form?: FormData;
   /** Ties the calls of one bulk operation together in the audit log. */
   bulkId?: string;
+  /**
+   * The audit target's id when the route has none to name it (a create whose target is named in
+   * its body: `POST /sign_in_tokens` acts on the user of `user_id`).
+   */
+  targetId?: string;
   signal?: AbortSignal;
 }
 
@@ -98,12 +108,26 @@ export function operationCall<Op extends Operation>(op: Op, params: OperationPar
     body: options.body,
     form: options.form,
     action: op.action,
-    target: op.target ? { type: op.target.type, ...(idParam ? { id: values[idParam] } : {}) } : undefined,
+    target: op.target ? { type: op.target.type, ...targetIdOf(values, idParam, options.targetId) } : undefined,
     sensitive: op.sensitive,
+    pacing: pacingOf(op, values),
     statePath: op.stateRoute === undefined ? undefined : fillRoute(op.stateRoute, values),
     stateRoute: op.stateRoute,
     destructive: op.destructive,
     bulkId: options.bulkId,
     signal: options.signal,
   };
+}
+
+/** The target's id: from its route param, else from the run's `targetId`, else none. */
+function targetIdOf(values: Readonly<Record<string, string>>, idParam: string | undefined, targetId: string | undefined): { id?: string } {
+  if (idParam) return { id: values[idParam] };
+  return targetId === undefined ? {} : { id: targetId };
+}
+
+/** The per-record pacing of a call: its key names the param and its value, so PATCH /users/{id} and its /metadata share one window. */
+function pacingOf(op: Operation, values: Readonly<Record<string, string>>): ClerkCall['pacing'] {
+  const limit = op.perUserLimit;
+  if (!limit) return undefined;
+  return { key: `${limit.param}=${values[limit.param]}`, requests: limit.requests, windowMs: limit.windowMs };
 }

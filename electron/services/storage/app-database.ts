@@ -29,6 +29,36 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // 2: a fingerprint of each profile's key (first 16 hex chars of its SHA-256), stamped on audit records
   `ALTER TABLE profiles ADD COLUMN key_fingerprint TEXT;`,
+  // 3: the read-only switch (issue 9 guardrails): main refuses every change a read-only profile sends.
+  // Existing production profiles start read-only, as new ones do; the administrator turns it off.
+  `ALTER TABLE profiles ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0;
+   UPDATE profiles SET read_only = 1 WHERE environment = 'production' OR key_hint LIKE 'sk\\_live\\_%' ESCAPE '\\';`,
+  // 4: the sign-in token ledger (issue 9): Clerk cannot list sign-in tokens, so the app keeps the ones it
+  // created, per profile. Never the token or its URL: only what identifies it and its last known status.
+  `CREATE TABLE sign_in_tokens (
+     profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+     id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     user_label TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('pending','accepted','revoked')),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (profile_id, id)
+   );
+   CREATE INDEX sign_in_tokens_by_user ON sign_in_tokens (profile_id, user_id, created_at);`,
+  // 5: named saved views (issue 9, Users list): a section's filters, sort and columns under a name,
+  // unique per profile and section (compared case-insensitively, as a person reads names).
+  `CREATE TABLE saved_views (
+     id TEXT PRIMARY KEY,
+     profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+     section TEXT NOT NULL,
+     name TEXT NOT NULL,
+     state TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE UNIQUE INDEX saved_views_by_name ON saved_views (profile_id, section, name COLLATE NOCASE);`,
 ];
 
 /** Opens (creating if needed) the app database at `path` and brings its schema up to date. */

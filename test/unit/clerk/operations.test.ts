@@ -43,6 +43,16 @@ describe('running an operation', () => {
     });
   });
 
+  it('takes the target id from the run when the route has none (a create whose target is in its body)', async () => {
+    server.script(json(200, { id: 'sit_1' }));
+    await client().run(operations.signInTokens.create, {}, { body: { user_id: 'user_1' }, targetId: 'user_1' });
+    expect(calls[0]).toMatchObject({ route: '/sign_in_tokens', action: 'sign_in_tokens.create', target: { type: 'user', id: 'user_1' } });
+    // A route param wins over the run's id: the route names what it acts on.
+    server.script(json(200, { id: 'sit_1' }));
+    await client().run(operations.signInTokens.revoke, { sign_in_token_id: 'sit_1' }, { targetId: 'user_1' });
+    expect(calls[1]).toMatchObject({ target: { type: 'sign_in_token', id: 'sit_1' } });
+  });
+
   it('refuses a missing or empty path param before any call', async () => {
     await expect(client().run(operations.users.lock, { user_id: '' })).rejects.toMatchObject({ kind: 'validation', paramName: 'user_id' });
     expect(server.received).toHaveLength(0);
@@ -67,10 +77,12 @@ describe('declaring an operation', () => {
       for (const [name, op] of Object.entries(ops)) {
         const label = `${resource}.${name}`;
         if (op.method === 'GET') {
-          expect(op.action, label).toBeUndefined();
+          // A sensitive read is recorded like a change, under its own action (users.oauthAccessTokens).
+          expect(op.action, label).toBe('sensitive' in op && op.sensitive ? `${resource}.${name}` : undefined);
           expect(op.destructive, label).toBe(false);
         } else {
-          expect(op.action, label).toBe(`${resource}.${name}`);
+          // The audit action names the resource as the API does: `signInTokens` → `sign_in_tokens`.
+          expect(op.action, label).toBe(`${resource.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}.${name}`);
           const params = Object.fromEntries(paramNames(op.route).map((param) => [param, 'x']));
           if (op.stateRoute !== undefined) expect(operationCall(op, params as never).statePath, label).toBe(fillRoute(op.stateRoute, params));
         }
