@@ -10,7 +10,7 @@ import { isE164, isEmailAddress, isWeb3Wallet, parseRfc3339, usernameProblem } f
 /** Password hashers Clerk can import digests from. */
 export const PASSWORD_HASHERS = [
   'argon2i', 'argon2id', 'awscognito', 'bcrypt', 'bcrypt_sha256_django', 'hmac_sha256_utf16_b64', 'md5', 'md5_salted', 'md5_phpass',
-  'pbkdf2_sha1', 'pbkdf2_sha256', 'pbkdf2_sha256_django', 'pbkdf2_sha512', 'phpass', 'scrypt_firebase', 'scrypt_werkzeug',
+  'pbkdf2_sha1', 'pbkdf2_sha256', 'pbkdf2_sha256_django', 'pbkdf2_sha512', 'pbkdf2_sha512_hex', 'phpass', 'scrypt_firebase', 'scrypt_werkzeug',
   'sha256', 'sha256_salted', 'sha512_symfony', 'ldap_ssha',
 ] as const;
 
