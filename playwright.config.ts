@@ -10,7 +10,9 @@ export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
-  globalSetup: './test/e2e/harness/global-setup.ts',
+  // The second setup empties E2E_REQUEST_LOG and, at the end, fails the run when a required seed
+  // endpoint was not reached through the UI (test/e2e/endpoint-coverage/).
+  globalSetup: ['./test/e2e/harness/global-setup.ts', './test/e2e/endpoint-coverage/coverage-setup.ts'],
   fullyParallel: false,
   // Two cores: each worker runs a browser, the services and a Sandbox.
   workers: 2,

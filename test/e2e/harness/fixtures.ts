@@ -23,6 +23,7 @@ import { UserDetailPage } from '../pages/user-detail-page';
 import { UsersPage } from '../pages/users-page';
 import type { PageGlobals } from './page-globals';
 import { PAGE_BRIDGE_BUNDLE, RENDERER_OUT } from './paths';
+import { recordingFetch, viaPage } from './request-recorder';
 import { serveStatic } from './static-server';
 
 /** One call that crossed the bridge, with what main answered. */
@@ -97,6 +98,8 @@ export const test = base.extend<Fixtures & Options>({
       userDataDir,
       secrets,
       appVersion: '0.1.0-e2e',
+      // E2E_REQUEST_LOG: every request the services send, marked through the UI or not (request-recorder.ts).
+      fetch: recordingFetch(`${testInfo.titlePath.join(' › ')}`),
       sandboxClock: sandboxEpoch === undefined ? undefined : () => Date.now() + clockOffset,
       // The harness's save dialog: a file in the test's own folder, which the test reads back.
       desktop: {
@@ -120,7 +123,8 @@ export const test = base.extend<Fixtures & Options>({
     });
     await page.exposeBinding('__clerkAdminInvoke', async (_source, channel: string, input: unknown) => {
       await gates.get(channel);
-      const result = await services.dispatch(channel, input);
+      // viaPage: the requests of this call count as through the UI in the request log.
+      const result = await viaPage(() => services.dispatch(channel, input));
       calls.push({ channel, input, result });
       return result;
     });
