@@ -1,5 +1,6 @@
 /** Plain data types that cross the IPC boundary (no secrets ever appear in them). */
 import type { RecordKind, SectionId } from '../sections';
+import type { ViewState } from './view-state';
 
 /** An instance's environment; decides colours, warnings and the rate budget. */
 export type Environment = 'development' | 'staging' | 'production';
@@ -25,6 +26,11 @@ export interface ProfileView {
    * profile gets production's banner, rate budget and guardrails.
    */
   productionClass: boolean;
+  /**
+   * Main refuses every change (every non-GET Backend API call) of this profile while this is on. On
+   * for newly added production-class profiles, off for the Sandbox and development; `profiles:setReadOnly`.
+   */
+  readOnly: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -34,7 +40,7 @@ export { SECTION_IDS, RECORD_KINDS, type RecordKind, type SectionId } from '../s
 
 /** One open tab: a section, or one record of the active profile. */
 export type Tab =
-  | { kind: 'section'; key: string; section: SectionId; title: string }
+  | { kind: 'section'; key: string; section: SectionId; title: string; view?: ViewState }
   | { kind: 'record'; key: string; record: RecordKind; id: string; title: string };
 
 /** The open tabs of one profile, kept across restarts. */

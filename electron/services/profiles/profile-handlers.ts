@@ -12,6 +12,7 @@ export function createProfileHandlers({ profiles }: { profiles: ProfileService }
     'profiles:create': (input) => profiles.create(input),
     'profiles:update': ({ id, ...changes }) => profiles.update(id, changes),
     'profiles:delete': ({ id }) => profiles.delete(id),
+    'profiles:setReadOnly': ({ id, readOnly }) => profiles.setReadOnly(id, readOnly),
     'profiles:test': (input) => profiles.testConnection(input),
   };
 }

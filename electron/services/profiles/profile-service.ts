@@ -139,9 +139,12 @@ export class ProfileService {
       isSandbox: false,
       keyHint: keyHint(input.secretKey),
       keyFingerprint: keyFingerprint(input.secretKey),
+      readOnly: false,
       createdAt: now,
       updatedAt: now,
     };
+    // A new production-class profile starts read-only: its first change is a deliberate decision.
+    record.readOnly = isProductionClass(record);
     await this.deps.secrets.set(record.id, input.secretKey);
     try {
       this.deps.store.insert(record);
@@ -195,6 +198,16 @@ export class ProfileService {
     }
     this.deps.onChanged?.(id);
     return toView(next);
+  }
+
+  /**
+   * Turns a profile's read-only switch on or off. It is read at every request (see
+   * clerk/read-only-guard.ts), so it takes effect with the next call; the Sandbox's may be changed too.
+   */
+  async setReadOnly(id: string, readOnly: boolean): Promise<ProfileView> {
+    this.require(id);
+    this.deps.store.setReadOnly(id, readOnly, this.now());
+    return toView(this.require(id));
   }
 
   /** Refuses a name another profile already has (ignoring case), next to the name field. */
@@ -266,6 +279,7 @@ export class ProfileService {
       isSandbox: true,
       keyHint: keyHint(key),
       keyFingerprint: keyFingerprint(key),
+      readOnly: false,
       createdAt: now,
       updatedAt: now,
     };
@@ -332,6 +346,7 @@ export function toView(record: ProfileRecord): ProfileView {
     keyHint: record.keyHint,
     liveKey: holdsLiveKey(record),
     productionClass: isProductionClass(record),
+    readOnly: record.readOnly,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

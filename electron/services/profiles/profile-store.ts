@@ -12,6 +12,8 @@ export interface ProfileRecord {
   keyHint: string | null;
   /** First 16 hex characters of the key's SHA-256 (not secret; names the key in the audit log). */
   keyFingerprint: string | null;
+  /** Main refuses every change this profile would send (see clerk/read-only-guard.ts). */
+  readOnly: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -24,6 +26,7 @@ interface Row {
   is_sandbox: number;
   key_hint: string | null;
   key_fingerprint: string | null;
+  read_only: number;
   created_at: number;
   updated_at: number;
 }
@@ -36,6 +39,7 @@ const toRecord = (row: Row): ProfileRecord => ({
   isSandbox: row.is_sandbox === 1,
   keyHint: row.key_hint,
   keyFingerprint: row.key_fingerprint,
+  readOnly: row.read_only === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -71,7 +75,7 @@ export class ProfileStore {
   insert(record: ProfileRecord): void {
     this.db
       .prepare(
-        'INSERT INTO profiles (id, name, environment, api_url, is_sandbox, key_hint, key_fingerprint, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO profiles (id, name, environment, api_url, is_sandbox, key_hint, key_fingerprint, read_only, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         record.id,
@@ -81,6 +85,7 @@ export class ProfileStore {
         record.isSandbox ? 1 : 0,
         record.keyHint,
         record.keyFingerprint,
+        record.readOnly ? 1 : 0,
         record.createdAt,
         record.updatedAt,
       );
@@ -91,6 +96,11 @@ export class ProfileStore {
     this.db
       .prepare('UPDATE profiles SET name = ?, environment = ?, api_url = ?, key_hint = ?, key_fingerprint = ?, updated_at = ? WHERE id = ?')
       .run(record.name, record.environment, record.apiUrl, record.keyHint, record.keyFingerprint, record.updatedAt, record.id);
+  }
+
+  /** Turns the read-only switch on or off (nothing else changes, so the Sandbox's may be set too). */
+  setReadOnly(id: string, readOnly: boolean, updatedAt: number): void {
+    this.db.prepare('UPDATE profiles SET read_only = ?, updated_at = ? WHERE id = ?').run(readOnly ? 1 : 0, updatedAt, id);
   }
 
   /** Deletes a profile (its tabs go with it). */

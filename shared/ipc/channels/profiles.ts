@@ -64,6 +64,8 @@ export const profileChannels = {
     }),
   ).returns<ProfileView>(),
   'profiles:delete': channel(z.object({ id: localId })).returns<{ id: string }>(),
+  /** Turns the profile's read-only switch on or off (the Sandbox's too); main reads it at every request. */
+  'profiles:setReadOnly': channel(z.object({ id: localId, readOnly: z.boolean() })).returns<ProfileView>(),
   /**
    * Checks a URL and key with a real call, saving nothing. Without a key, a saved profile's own key
    * is used, but only on the origin it was entered for.

@@ -273,7 +273,7 @@ describe('ProfileService', () => {
 
 describe('budgetForProfile', () => {
   const record = (environment: 'development' | 'staging' | 'production', keyHint: string) =>
-    ({ id: 'x', name: 'x', environment, apiUrl: 'https://api.clerk.com/v1', isSandbox: false, keyHint, keyFingerprint: null, createdAt: 0, updatedAt: 0 }) as const;
+    ({ id: 'x', name: 'x', environment, apiUrl: 'https://api.clerk.com/v1', isSandbox: false, keyHint, keyFingerprint: null, readOnly: false, createdAt: 0, updatedAt: 0 }) as const;
 
   it("gives a development profile holding a live key production's budget", () => {
     expect(budgetForProfile(record('development', 'sk_test_…abcd')).options.requests).toBe(100);

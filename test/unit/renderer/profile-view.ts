@@ -11,6 +11,7 @@ export function profileView(fields: Partial<ProfileView> & Pick<ProfileView, 'id
     keyHint: 'sk_test_…abcd',
     liveKey: false,
     productionClass: false,
+    readOnly: false,
     createdAt: 1,
     updatedAt: 1,
     ...fields,
