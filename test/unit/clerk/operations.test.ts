@@ -81,13 +81,16 @@ describe('declaring an operation', () => {
           expect(op.action, label).toBe('sensitive' in op && op.sensitive ? `${resource}.${name}` : undefined);
           expect(op.destructive, label).toBe(false);
         } else {
-          // The audit action names the resource as the API does: `signInTokens` → `sign_in_tokens`.
-          expect(op.action, label).toBe(`${resource.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}.${name}`);
+          // The audit action names the resource and the change as the API does: `signInTokens` → `sign_in_tokens`,
+          // `disableMfa` → `disable_mfa`.
+          const snake = (text: string) => text.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+          expect(op.action, label).toBe(`${snake(resource)}.${snake(name)}`);
           const params = Object.fromEntries(paramNames(op.route).map((param) => [param, 'x']));
           if (op.stateRoute !== undefined) expect(operationCall(op, params as never).statePath, label).toBe(fillRoute(op.stateRoute, params));
         }
       }
     }
-    expect(Object.entries(operations.users).filter(([, op]) => op.destructive).map(([name]) => name)).toEqual(['ban']);
+    // Issue 9: delete and disable MFA destroy access or data too (the guardrail asks for the identifier typed).
+    expect(Object.entries(operations.users).filter(([, op]) => op.destructive).map(([name]) => name)).toEqual(expect.arrayContaining(['ban', 'delete', 'disableMfa']));
   });
 });
