@@ -83,6 +83,8 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
       try {
         return await attempt(call, url);
       } catch (error) {
+        // A 429 holds back every call of the profile (the budget is the profile's), not just this one.
+        if (error instanceof AppError && error.status === 429 && error.retryAfter !== undefined) options.budget?.holdFor(error.retryAfter * 1000);
         const wait = error instanceof AppError ? retryDelay(call.method, error, retry, policy) : undefined;
         if (wait === undefined) throw error;
         try {

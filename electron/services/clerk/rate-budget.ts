@@ -15,6 +15,13 @@ export interface RateBudgetOptions {
   windowMs: number;
   /** Requests allowed in flight at once. */
   concurrency: number;
+  /**
+   * How much longer than `windowMs` a start keeps counting (default 0). The server counts a
+   * request when it arrives, a moment after the budget let it go, and a server with fixed windows
+   * (the Sandbox; likely Clerk) would refuse the request let go the very millisecond a start
+   * expired; a small margin keeps the budget on the safe side of that edge.
+   */
+  edgeMarginMs?: number;
   /** Injectable for tests. */
   now?: () => number;
   sleep?: Sleep;
@@ -25,6 +32,20 @@ export type InstanceEnvironment = 'development' | 'staging' | 'production';
 
 /** The default sleep: a real timer, abortable. */
 export const realSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
+
+/** The budget's use right now: what the status bar's budget meter shows. */
+export interface BudgetUsage {
+  /** Request starts in the current window. */
+  used: number;
+  /** Starts allowed per window. */
+  limit: number;
+  windowMs: number;
+  inFlight: number;
+  /** Requests waiting for a slot. */
+  queued: number;
+  /** While a 429's `Retry-After` holds every request back: until when (ms), else null. */
+  heldUntil: number | null;
+}
 
 interface Waiter {
   resolve: (release: () => void) => void;
@@ -40,6 +61,7 @@ export class RateBudget {
   private active = 0;
   private pumping = false;
   private pause?: AbortController;
+  private heldUntil = 0;
   private readonly now: () => number;
   private readonly sleep: Sleep;
 
@@ -54,6 +76,30 @@ export class RateBudget {
   /** Requests in flight right now. */
   get inFlight(): number {
     return this.active;
+  }
+
+  /** What the budget has used and has waiting, now. */
+  usage(): BudgetUsage {
+    const now = this.now();
+    const cutoff = now - this.options.windowMs - (this.options.edgeMarginMs ?? 0);
+    return {
+      used: this.starts.filter((start) => start > cutoff).length,
+      limit: this.options.requests,
+      windowMs: this.options.windowMs,
+      inFlight: this.active,
+      queued: this.queue.length,
+      heldUntil: this.heldUntil > now ? this.heldUntil : null,
+    };
+  }
+
+  /**
+   * Holds back every request start for `ms` (a 429's `Retry-After`): Clerk limits the whole
+   * instance, so after one refusal the others would be refused too. A longer hold wins.
+   */
+  holdFor(ms: number): void {
+    this.heldUntil = Math.max(this.heldUntil, this.now() + ms);
+    // A pump asleep on a shorter window gap wakes and sleeps again until the hold ends.
+    this.pause?.abort();
   }
 
   /** Waits (in arrival order) for a slot; resolves with its release function, rejects if `signal` aborts first. */
@@ -86,10 +132,16 @@ export class RateBudget {
     try {
       while (this.queue.length > 0 && this.active < this.options.concurrency) {
         const now = this.now();
-        while (this.starts.length > 0 && this.starts[0] <= now - this.options.windowMs) this.starts.shift();
+        if (now < this.heldUntil) {
+          this.pause = new AbortController();
+          await this.sleep(this.heldUntil - now, this.pause.signal).catch(() => undefined);
+          continue;
+        }
+        const span = this.options.windowMs + (this.options.edgeMarginMs ?? 0);
+        while (this.starts.length > 0 && this.starts[0] <= now - span) this.starts.shift();
         if (this.starts.length >= this.options.requests) {
           this.pause = new AbortController();
-          await this.sleep(this.starts[0] + this.options.windowMs - now, this.pause.signal).catch(() => undefined);
+          await this.sleep(this.starts[0] + span - now, this.pause.signal).catch(() => undefined);
           continue;
         }
         const waiter = this.queue.shift()!;
@@ -114,8 +166,11 @@ export class RateBudget {
   }
 }
 
+/** How long past its window a start keeps counting in the profiles' budgets (see `edgeMarginMs`): 1 % of the window. */
+export const BUDGET_EDGE_MARGIN_MS = 100;
+
 /** Clerk's documented per-instance limits: development 100 req/10 s, production 1000 req/10 s; 8 in flight. */
 export function budgetFor(environment: InstanceEnvironment, clock?: Pick<RateBudgetOptions, 'now' | 'sleep'>): RateBudget {
   const requests = environment === 'development' ? 100 : 1000;
-  return new RateBudget({ requests, windowMs: 10_000, concurrency: 8, ...clock });
+  return new RateBudget({ requests, windowMs: 10_000, concurrency: 8, edgeMarginMs: BUDGET_EDGE_MARGIN_MS, ...clock });
 }

@@ -37,6 +37,8 @@ export interface SandboxOptions {
   secretKeys?: string[];
   /** Request log file; default `process.env.SANDBOX_REQUEST_LOG`. */
   requestLogFile?: string;
+  /** Request log lines also carry the path and time (see request-log.ts). */
+  requestLogDetail?: boolean;
   /** Per-key budget; default (and persisted) 100 requests per 10 s; `false` turns it off. */
   rateLimit?: RateLimitSetting;
   /** `free` makes the SAML endpoints answer 402 (persisted; default `pro`). */
@@ -56,7 +58,7 @@ export interface RunningSandbox {
   addSecretKey(key: string): void;
   /** The current instance settings. */
   getSettings(): SandboxSettings;
-  /** Changes and persists settings (plan, rate limit, lockout duration). */
+  /** Changes and persists settings (plan, rate limit, lockout duration, injected 429s). */
   setSettings(change: Partial<SandboxSettings>): SandboxSettings;
   /** Wipes the data and re-seeds it (the app's "Reset Sandbox"); keys and settings stay. */
   reset(): Promise<void>;
@@ -140,7 +142,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       context: () => ctx,
       keys,
       limiter,
-      log: new RequestLog(options.requestLogFile ?? process.env.SANDBOX_REQUEST_LOG),
+      log: new RequestLog(options.requestLogFile ?? process.env.SANDBOX_REQUEST_LOG, options.requestLogDetail),
       api: apiRouter,
       open: openRouter,
       onError: (error) => console.error('[sandbox] unexpected error', error),

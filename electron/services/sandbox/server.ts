@@ -23,6 +23,8 @@ export interface ServerDeps {
   api: Router;
   /** Unauthenticated routes the Sandbox serves itself (images, ticket links, SAML metadata). */
   open: Router;
+  /** The dice of injected 429s (default `Math.random`). */
+  random?: () => number;
   /** Reports unexpected errors (they answer 500). */
   onError: (error: unknown) => void;
 }
@@ -79,6 +81,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       const keyHash = deps.keys.authenticate(req.headers.authorization);
       const retryAfter = deps.limiter.take(keyHash, ctx.now());
       if (retryAfter !== undefined) throw errors.rateLimited(retryAfter);
+      const injected = ctx.settings.injected429;
+      if (injected && (deps.random ?? Math.random)() < injected.share) throw errors.rateLimited(injected.retryAfterSeconds);
     }
     const body = method === 'GET' ? { json: {} } : await readBody(req);
     if (match.route.body === 'multipart' && !body.form) throw errors.fileMissing();
@@ -100,5 +104,5 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       status = sendError(res, errors.internal());
     }
   }
-  deps.log.append(method, logRoute, status);
+  deps.log.append(method, logRoute, status, path);
 }

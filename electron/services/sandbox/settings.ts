@@ -7,6 +7,13 @@ import type { SandboxDatabase } from './db/database';
 /** The per-key request budget, or `false` for none. */
 export type RateLimitSetting = { requests: number; windowMs: number } | false;
 
+/**
+ * Fault injection for benchmarks and tests (issue 10): a share of the authenticated API requests is
+ * refused with 429 and `Retry-After`, as an instance at its limit answers, before the route runs
+ * (so a refused request changes nothing). `false`: none.
+ */
+export type InjectedRateLimitSetting = { share: number; retryAfterSeconds: number } | false;
+
 /** Instance settings. */
 export interface SandboxSettings {
   /** `free`: SAML endpoints answer 402 payment_required; `pro`: SAML works. */
@@ -15,6 +22,8 @@ export interface SandboxSettings {
   rateLimit: RateLimitSetting;
   /** How long POST /users/{id}/lock locks a user (Clerk's default lockout is one hour). */
   lockoutSeconds: number;
+  /** Refuses this share of requests with 429 (see {@link InjectedRateLimitSetting}). */
+  injected429: InjectedRateLimitSetting;
 }
 
 /** Defaults of a new instance. */
@@ -22,6 +31,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   plan: 'pro',
   rateLimit: { requests: 100, windowMs: 10_000 },
   lockoutSeconds: 3600,
+  injected429: false,
 };
 
 /** Checks a (partial) settings object, throwing a clear error for a bad value. */
@@ -33,6 +43,11 @@ export function validateSettings(settings: Partial<SandboxSettings>): void {
   if (limit !== undefined && limit !== false) {
     if (!Number.isInteger(limit.requests) || limit.requests < 1) throw new Error('rateLimit.requests must be a positive integer');
     if (!Number.isInteger(limit.windowMs) || limit.windowMs < 1) throw new Error('rateLimit.windowMs must be a positive integer (ms)');
+  }
+  const injected = settings.injected429;
+  if (injected !== undefined && injected !== false) {
+    if (typeof injected.share !== 'number' || !(injected.share > 0 && injected.share <= 1)) throw new Error('injected429.share must be a number in (0, 1]');
+    if (!Number.isInteger(injected.retryAfterSeconds) || injected.retryAfterSeconds < 1) throw new Error('injected429.retryAfterSeconds must be a positive integer');
   }
   if (settings.lockoutSeconds !== undefined && (!Number.isInteger(settings.lockoutSeconds) || settings.lockoutSeconds < 1)) {
     throw new Error('lockoutSeconds must be a positive integer');

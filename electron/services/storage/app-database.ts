@@ -59,6 +59,38 @@ const MIGRATIONS: readonly string[] = [
      updated_at INTEGER NOT NULL
    );
    CREATE UNIQUE INDEX saved_views_by_name ON saved_views (profile_id, section, name COLLATE NOCASE);`,
+  // 6: bulk jobs (issue 10): a job and all its items are written before anything is sent, so a job
+  // survives a quit or a crash and resumes where it stopped. The job id is the audit log's bulk id.
+  `CREATE TABLE bulk_jobs (
+     id TEXT PRIMARY KEY,
+     profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+     operation TEXT NOT NULL,
+     params TEXT NOT NULL DEFAULT '{}',
+     state TEXT NOT NULL CHECK (state IN ('draft','queued','running','paused','done','cancelled','failed')),
+     pause_reason TEXT,
+     undo_of TEXT REFERENCES bulk_jobs(id) ON DELETE SET NULL,
+     error TEXT,
+     created_at INTEGER NOT NULL,
+     started_at INTEGER,
+     finished_at INTEGER
+   );
+   CREATE INDEX bulk_jobs_by_profile ON bulk_jobs (profile_id, created_at);
+   CREATE TABLE bulk_items (
+     job_id TEXT NOT NULL REFERENCES bulk_jobs(id) ON DELETE CASCADE,
+     ordinal INTEGER NOT NULL,
+     target_id TEXT NOT NULL,
+     label TEXT,
+     params TEXT,
+     state TEXT NOT NULL CHECK (state IN ('pending','sending','unknown','done','skipped','failed','cancelled')),
+     skip_reason TEXT,
+     error TEXT,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     result TEXT,
+     before_ref INTEGER,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (job_id, ordinal)
+   );
+   CREATE INDEX bulk_items_by_state ON bulk_items (job_id, state, ordinal);`,
 ];
 
 /** Opens (creating if needed) the app database at `path` and brings its schema up to date. */

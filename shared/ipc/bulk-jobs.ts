@@ -1,0 +1,121 @@
+/**
+ * Bulk jobs (issue 10): one named operation applied to a list of items, stored in main's database
+ * before it starts, paced by the profile's rate budget, resumable after a quit or a crash, and
+ * undoable where the operation has an inverse. These are the shapes the `bulkJobs:*` channels return.
+ */
+import type { IpcError } from './errors';
+
+/** The named bulk operations main knows (electron/services/jobs/bulk/bulk-operations.ts). */
+export const BULK_OPERATIONS = ['users.ban', 'users.unban', 'users.lock', 'users.unlock'] as const;
+/** One of {@link BULK_OPERATIONS}. */
+export type BulkOperationName = (typeof BULK_OPERATIONS)[number];
+
+/**
+ * Where a job is. `draft`: the dry run's preview, nothing sent yet; `queued`/`running`: being sent;
+ * `paused`: stopped where it was (the app quit or crashed) and can be resumed; then how it ended.
+ */
+export type BulkJobState = 'draft' | 'queued' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed';
+
+/**
+ * Where an item is. `sending` is written before its call goes out; an item found `sending` after a
+ * crash becomes `unknown` until it is checked against the instance (never blindly sent again).
+ */
+export type BulkItemState = (typeof BULK_ITEM_STATES)[number];
+
+/** Every item state, in the order the result list offers them as filters. */
+export const BULK_ITEM_STATES = ['pending', 'sending', 'unknown', 'done', 'skipped', 'failed', 'cancelled'] as const;
+
+/** Why a job is paused. */
+export type BulkPauseReason = 'app_stopped';
+
+/** One item to act on, as the renderer hands it over. */
+export interface BulkItemInput {
+  /** The record the item acts on (a user id). */
+  targetId: string;
+  /** What the administrator recognises it by (an email, a name). */
+  label?: string;
+}
+
+/** Items per state. */
+export type BulkCounts = Record<BulkItemState, number>;
+
+/** A job's status: its counts, progress and ETA; shaped like `jobs:status` so the job tracker can poll it. */
+export interface BulkJobStatus {
+  jobId: string;
+  profileId: string;
+  operation: BulkOperationName;
+  /** What the operation does, in words ("Ban users"). */
+  title: string;
+  state: BulkJobState;
+  pauseReason: BulkPauseReason | null;
+  /** The job this one undoes, if it is an undo. */
+  undoOf: string | null;
+  counts: BulkCounts;
+  /** Items finished (done, skipped, failed, cancelled) of all items. */
+  progress: { done: number; total: number };
+  /** Milliseconds still needed at the profile's rate budget (null when nothing is left to send). */
+  etaMs: number | null;
+  /** While a 429's `Retry-After` holds the whole job back: until when (ms). */
+  rateLimitedUntil: number | null;
+  /** True when an inverse job can be made from its done items. */
+  undoable: boolean;
+  /** The phrase a production-class profile must type to start it (the number of items to change). */
+  confirmPhrase: string | null;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** Why the job failed as a whole (not an item's error). */
+  error?: IpcError;
+}
+
+/** A skip reason of the dry run and how many items have it. */
+export interface BulkSkipReason {
+  reason: string;
+  count: number;
+}
+
+/** The dry run's answer: the draft job, what would change and what would be skipped, and why. */
+export interface BulkPreview {
+  job: BulkJobStatus;
+  wouldChange: number;
+  skipped: BulkSkipReason[];
+}
+
+/** One row of the per-item result list. */
+export interface BulkItemRow {
+  ordinal: number;
+  targetId: string;
+  label: string | null;
+  state: BulkItemState;
+  /** Why it was skipped ("already banned", "not found"). */
+  skipReason: string | null;
+  /** Clerk's error when it failed. */
+  error: IpcError | null;
+  attempts: number;
+  /** What the call answered with, briefly ("banned"). */
+  result: string | null;
+  updatedAt: number;
+}
+
+/** A page of the result list. */
+export interface BulkItemPage {
+  rows: BulkItemRow[];
+  total: number;
+}
+
+/** The status bar's budget meter for a profile. */
+export interface BudgetMeter {
+  profileId: string;
+  /** Requests started in the current window. */
+  used: number;
+  /** Requests allowed per window. */
+  limit: number;
+  windowMs: number;
+  inFlight: number;
+  /** Requests waiting for a slot right now. */
+  waiting: number;
+  /** Requests the profile's unfinished bulk jobs still have to send. */
+  queued: number;
+  /** While a 429 holds the profile back: until when (ms). */
+  heldUntil: number | null;
+}
