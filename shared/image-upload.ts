@@ -55,24 +55,35 @@ export interface DetectedType {
   ext: string;
 }
 
-/**
- * Why a file cannot be uploaded, in words, or undefined when it can: its size against `maxBytes`
- * first (known without reading it), then the type its bytes show against `accepted`.
- */
+/** Why a file's size cannot be uploaded (empty, or over `maxBytes`), known before reading it; undefined when it can. */
+export function imageSizeProblem(file: { name: string; size: number }, accepted: readonly string[], maxBytes = IMAGE_UPLOAD_MAX_BYTES): string | undefined {
+  if (file.size === 0) return `“${file.name}” is empty: choose a ${acceptedList(accepted)} image.`;
+  if (file.size > maxBytes) {
+    // Just over the limit rounds to the limit itself ("10 MB; the limit is 10 MB"): then say the bytes.
+    const [size, limit] = formatSize(file.size) === formatSize(maxBytes) ? [`${file.size} bytes`, `${maxBytes} bytes`] : [formatSize(file.size), formatSize(maxBytes)];
+    return `“${file.name}” is ${size}; the limit is ${limit}. Choose a smaller image.`;
+  }
+  return undefined;
+}
+
+/** Why the type the bytes show is not accepted, or undefined when it is. */
+export function imageTypeProblem(file: { name: string }, detected: DetectedType | undefined, accepted: readonly string[]): string | undefined {
+  const wanted = acceptedList(accepted);
+  if (!detected) return `The contents of “${file.name}” are not a recognisable image, whatever its name says: choose a ${wanted} image.`;
+  if (accepted.includes(detected.mime)) return undefined;
+  const found = typeName(detected.mime, detected.ext);
+  if (!detected.mime.startsWith('image/')) return `This is ${article(found)} ${found}, not an image: “${file.name}” must be a ${wanted} image (its name does not count).`;
+  return `This is ${article(found)} ${found} image, which is not accepted here: choose a ${wanted} image.`;
+}
+
+/** Why a file cannot be uploaded, in words, or undefined when it can: its size first, then the type its bytes show. */
 export function imageUploadProblem(
   file: { name: string; size: number },
   detected: DetectedType | undefined,
   accepted: readonly string[],
   maxBytes = IMAGE_UPLOAD_MAX_BYTES,
 ): string | undefined {
-  const wanted = acceptedList(accepted);
-  if (file.size === 0) return `“${file.name}” is empty: choose a ${wanted} image.`;
-  if (file.size > maxBytes) return `“${file.name}” is ${formatSize(file.size)}; the limit is ${formatSize(maxBytes)}. Choose a smaller image.`;
-  if (!detected) return `The contents of “${file.name}” are not a recognisable image, whatever its name says: choose a ${wanted} image.`;
-  if (accepted.includes(detected.mime)) return undefined;
-  const found = typeName(detected.mime, detected.ext);
-  if (!detected.mime.startsWith('image/')) return `This is ${article(found)} ${found}, not an image: “${file.name}” must be a ${wanted} image (its name does not count).`;
-  return `This is ${article(found)} ${found} image, which is not accepted here: choose a ${wanted} image.`;
+  return imageSizeProblem(file, accepted, maxBytes) ?? imageTypeProblem(file, detected, accepted);
 }
 
 // Type names are said letter by letter ("an ICO", "an SVG", "a PDF").

@@ -17,7 +17,7 @@ describe('the upload rules (shared by the drop zone and main)', () => {
     );
   });
   it('gives the size against the limit, checked before the type', () => {
-    expect(imageUploadProblem({ name: 'big.png', size: IMAGE_UPLOAD_MAX_BYTES + 1 }, png, PROFILE_IMAGE_TYPES)).toMatch(/is 10 MB; the limit is 10 MB/);
+    expect(imageUploadProblem({ name: 'big.png', size: IMAGE_UPLOAD_MAX_BYTES + 1 }, png, PROFILE_IMAGE_TYPES)).toMatch(/is 10485761 bytes; the limit is 10485760 bytes/);
     expect(imageUploadProblem({ name: 'big.png', size: 12.5 * 1024 * 1024 }, undefined, PROFILE_IMAGE_TYPES)).toMatch(/is 12.5 MB; the limit is 10 MB/);
   });
   it('refuses unrecognised bytes, empty files and image types not accepted; icons only where allowed', () => {
@@ -59,7 +59,7 @@ describe('setProfileImage in main re-checks the bytes', () => {
     });
     const huge = Buffer.concat([discPng(8, [1, 2, 3], [4, 5, 6]), Buffer.alloc(IMAGE_UPLOAD_MAX_BYTES)]);
     await expect(setProfileImage(client, { userId: 'user_1', fileName: 'big.png', dataBase64: huge.toString('base64') })).rejects.toMatchObject({
-      message: expect.stringContaining('the limit is 10 MB'),
+      message: expect.stringContaining('the limit is 10485760 bytes'),
     });
     expect(server.received).toEqual([]);
   });
