@@ -20,7 +20,7 @@ export interface FieldMap<F extends string> {
 
 /** Where a failure's messages go. */
 export interface PlacedErrors<F extends string> {
-  /** One message per field. */
+  /** One message per field (a list field's entries have theirs in `items`). */
   fields: Partial<Record<F, string>>;
   /** Messages of single entries of a list field (the 2nd email address: `items.emails[1]`). */
   items: Partial<Record<F, Record<number, string>>>;
@@ -58,9 +58,9 @@ export function placeMessages<F extends string>(messages: readonly NamedMessage[
     if (!target) {
       placed.summary.push(name && !message.includes(name) ? `${name}: ${message}` : message);
     } else if (target.index !== undefined) {
+      // An entry's message shows under that entry, not again for the whole field.
       const entries = (placed.items[target.field] ??= {});
       entries[target.index] ??= message;
-      placed.fields[target.field] ??= message;
     } else {
       placed.fields[target.field] ??= message;
     }

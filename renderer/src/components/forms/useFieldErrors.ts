@@ -4,8 +4,11 @@
  * and `status(field)` / `message(field)` feed Naive UI's NFormItem (`validation-status`, feedback).
  * What names no field stays in `summary`, with the error itself for its details (code, trace id).
  */
-import { computed, reactive, shallowRef } from 'vue';
+import { computed, nextTick, reactive, shallowRef } from 'vue';
 import { placeErrors, placeMessages, type FieldMap, type NamedMessage, type PlacedErrors } from './field-errors';
+
+/** Where a message shows: FormField's, a ListInput entry's, a JSON editor's problem. */
+const MESSAGE_SELECTOR = '[data-testid^="error-"], [data-testid*="-error-"], [data-testid="json-editor-problem"]';
 
 /** The reactive errors of one form. */
 export function useFieldErrors<F extends string>(map: FieldMap<F>) {
@@ -44,20 +47,27 @@ export function useFieldErrors<F extends string>(map: FieldMap<F>) {
     return named.length === 0;
   }
 
+  /** Scrolls the first message inside `root` into view (a long form's problem may sit below the fold). */
+  async function reveal(root: string): Promise<void> {
+    await nextTick();
+    document.querySelector(root)?.querySelector(MESSAGE_SELECTOR)?.scrollIntoView({ block: 'center' });
+  }
+
   return {
     state,
     failure,
     /** True when any message is shown. */
-    any: computed(() => Object.keys(state.fields).length > 0 || state.summary.length > 0),
+    any: computed(() => Object.keys(state.fields).length > 0 || Object.keys(state.items).length > 0 || state.summary.length > 0),
     /** The field's message. */
     message: (field: F): string | undefined => state.fields[field],
     /** One list entry's message. */
     item: (field: F, index: number): string | undefined => state.items[field]?.[index],
     /** NFormItem's `validation-status` for the field. */
-    status: (field: F): 'error' | undefined => (state.fields[field] ? 'error' : undefined),
+    status: (field: F): 'error' | undefined => (state.fields[field] || state.items[field] ? 'error' : undefined),
     show,
     check,
     clear,
+    reveal,
   };
 }
 
