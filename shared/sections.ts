@@ -48,6 +48,8 @@ const REGISTRY = [
       { kind: 'user', label: 'user', auditTargetTypes: ['user'] },
       // A sign-up is the attempt that becomes a user (its `created_user_id`).
       { kind: 'sign-up', label: 'sign-up', auditTargetTypes: ['sign_up'] },
+      // A phone number of a user (issue 9, item 9): opened from the user's tab and from the audit log.
+      { kind: 'phone-number', label: 'phone number', auditTargetTypes: ['phone_number'] },
     ],
   },
   {
@@ -91,7 +93,8 @@ const REGISTRY = [
     label: 'Sign-in tokens',
     description: 'One-time sign-in tokens for support and impersonation flows.',
     icon: 'ticket',
-    available: false,
+    // Issue 9: the ledger of the tokens this app created (Clerk cannot list them).
+    available: true,
     needsProfile: true,
     records: [{ kind: 'sign-in-token', label: 'sign-in token', auditTargetTypes: ['sign_in_token'] }],
   },

@@ -6,6 +6,7 @@
  * (`['profiles', …]`, `['audit', …]`, `['app', …]`).
  */
 import { toCacheKey, type EntryKey } from '@pinia/colada';
+import type { UserListFilters } from '@shared/ipc/channels/users';
 
 /** The parameters of one users list request. */
 export interface UserListParams {
@@ -14,6 +15,8 @@ export interface UserListParams {
   orderBy: string;
   /** Trimmed; '' for no search. */
   query: string;
+  /** The Users list's filters (issue 9): emails, ids, organizations, active since, … (none: {}). */
+  filters?: Omit<UserListFilters, 'query'>;
 }
 
 /** Users of one profile. */
@@ -26,6 +29,41 @@ export const userKeys = {
   list: (profileId: string, params: UserListParams) => ['users', profileId, 'list', { ...params }] as const,
   /** One user's record. */
   detail: (profileId: string, userId: string) => ['users', profileId, 'detail', userId] as const,
+  /** The user holding a phone number (a phone number's tab: Clerk's phone number does not name it). */
+  phoneOwner: (profileId: string, phoneNumber: string) => ['users', profileId, 'phone-owner', phoneNumber] as const,
+  /** One page of a user's organization memberships (user tab). */
+  memberships: (profileId: string, userId: string, page: { limit: number; offset: number }) => ['users', profileId, 'memberships', userId, { ...page }] as const,
+};
+
+/** Sessions of one profile (the user tab's Sessions, a session's tab). */
+export const sessionKeys = {
+  all: (profileId: string) => ['sessions', profileId] as const,
+  /** A page of one user's sessions. */
+  userList: (profileId: string, userId: string, page: { limit: number; offset: number }) => ['sessions', profileId, 'list', { userId, ...page }] as const,
+  detail: (profileId: string, sessionId: string) => ['sessions', profileId, 'detail', sessionId] as const,
+};
+
+/** Phone numbers of one profile (a phone number's tab). */
+export const phoneNumberKeys = {
+  all: (profileId: string) => ['phone-numbers', profileId] as const,
+  detail: (profileId: string, phoneNumberId: string) => ['phone-numbers', profileId, 'detail', phoneNumberId] as const,
+};
+
+/** Saved views of one profile (issue 9, the Users list first): this computer's data, but per profile. */
+export const savedViewKeys = {
+  all: (profileId: string) => ['saved-views', profileId] as const,
+  list: (profileId: string, section: string) => ['saved-views', profileId, section] as const,
+};
+
+/**
+ * The sign-in token ledger of one profile (issue 9): the tokens this app created there, kept on this
+ * computer because Clerk cannot list them; keyed like an instance's data, since it is one instance's.
+ */
+export const signInTokenKeys = {
+  /** Every ledger query of a profile (all tokens, one user's). */
+  all: (profileId: string) => ['sign-in-tokens', profileId] as const,
+  /** The profile's tokens, or one user's. */
+  list: (profileId: string, userId?: string) => ['sign-in-tokens', profileId, 'list', userId ?? null] as const,
 };
 
 /** The instance profiles (on this computer: they name instances, they are no instance's data). */

@@ -9,7 +9,11 @@ import type { RecordKind, SectionId } from '@shared/sections';
 import type { Tab } from '@shared/ipc/types';
 import AuditLogView from './audit-log/AuditLogView.vue';
 import ComingSoonView from './ComingSoonView.vue';
+import PhoneNumberDetail from './phone-numbers/PhoneNumberDetail.vue';
 import ProfilesView from './profiles/ProfilesView.vue';
+import SessionDetail from './sessions/SessionDetail.vue';
+import SignInTokenDetail from './sign-in-tokens/SignInTokenDetail.vue';
+import SignInTokensView from './sign-in-tokens/SignInTokensView.vue';
 import UserDetail from './users/UserDetail.vue';
 import UsersView from './users/UsersView.vue';
 
@@ -29,9 +33,14 @@ export const VIEWS: {
     users: UsersView,
     'audit-log': AuditLogView,
     profiles: ProfilesView,
+    'sign-in-tokens': SignInTokensView,
   },
   records: {
     user: { component: UserDetail, props: (id) => ({ userId: id }) },
+    'phone-number': { component: PhoneNumberDetail, props: (id) => ({ phoneNumberId: id }) },
+    // The session's own tab (opened from a user's Sessions and the audit log); the Sessions section comes later.
+    session: { component: SessionDetail, props: (id) => ({ sessionId: id }) },
+    'sign-in-token': { component: SignInTokenDetail, props: (id) => ({ tokenId: id }) },
   },
 };
 
