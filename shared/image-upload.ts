@@ -45,6 +45,14 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/**
+ * A size and its limit in words that show the difference: just over the limit rounds to the limit
+ * itself ("10 MB; the limit is 10 MB"), so then both are said in bytes.
+ */
+export function sizesToCompare(size: number, limit: number): [string, string] {
+  return formatSize(size) === formatSize(limit) ? [`${size} bytes`, `${limit} bytes`] : [formatSize(size), formatSize(limit)];
+}
+
 function trim(value: number): string {
   return value.toFixed(1).replace(/\.0$/, '');
 }
@@ -59,8 +67,7 @@ export interface DetectedType {
 export function imageSizeProblem(file: { name: string; size: number }, accepted: readonly string[], maxBytes = IMAGE_UPLOAD_MAX_BYTES): string | undefined {
   if (file.size === 0) return `“${file.name}” is empty: choose a ${acceptedList(accepted)} image.`;
   if (file.size > maxBytes) {
-    // Just over the limit rounds to the limit itself ("10 MB; the limit is 10 MB"): then say the bytes.
-    const [size, limit] = formatSize(file.size) === formatSize(maxBytes) ? [`${file.size} bytes`, `${maxBytes} bytes`] : [formatSize(file.size), formatSize(maxBytes)];
+    const [size, limit] = sizesToCompare(file.size, maxBytes);
     return `“${file.name}” is ${size}; the limit is ${limit}. Choose a smaller image.`;
   }
   return undefined;

@@ -58,6 +58,7 @@ test('a patch with a nested null previews the merge, and the Sandbox then stores
     public_metadata: { prefs: { beta: null, lang: 'fr' }, tags: ['c'], plan: null, seats: 5 },
   });
   await expect(editor.getByTestId('metadata-tab-public_metadata')).toHaveAttribute('data-state', 'edited');
+  await editor.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await saveScreen(page, 'user-metadata-preview', 'light');
   const previewed = JSON.parse(await mergedOf(editor, 'public_metadata').innerText());
 
@@ -65,7 +66,8 @@ test('a patch with a nested null previews the merge, and the Sandbox then stores
   const dialog = page.getByTestId('guardrail-dialog');
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId('guardrail-consequence')).toContainText('keys set to null are deleted');
-  await expect(dialog.getByTestId('change-preview-row')).toHaveAttribute('data-field', 'Public metadata');
+  const rows = dialog.getByTestId('change-preview-row');
+  await expect(rows.locator('td.field')).toContainText(['Public · plan', 'Public · prefs.beta', 'Public · prefs.lang', 'Public · tags', 'Public · seats']);
   await saveScreen(page, 'user-metadata-confirm', 'light');
   await page.getByTestId('guardrail-confirm').click();
   await expect(dialog).toBeHidden();
@@ -100,6 +102,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(editor.getByTestId('metadata-tab-private_metadata')).toHaveAttribute('data-state', 'error');
     // CodeMirror's linter underlines the place too.
     await expect(privateEditor.locator('.cm-lintRange-error, .cm-lintPoint-error')).toHaveCount(1);
+    await editor.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await saveScreen(page, 'user-metadata-invalid', scheme);
 
     await typePatch(page, privateEditor, '["not", "an", "object"]');
@@ -107,7 +110,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(editor.getByTestId('metadata-save')).toBeDisabled();
 
     await typePatch(page, privateEditor, `{"blob": "${'x'.repeat(8200)}"}`);
-    await expect(problem).toContainText('Clerk takes at most 8 KB of private metadata');
+    await expect(problem).toContainText('Clerk takes at most 8192 bytes of private metadata');
 
     await typePatch(page, privateEditor, '{"tier": "gold"}');
     await expect(problem).toBeHidden();

@@ -26,6 +26,8 @@ export interface ClerkCall {
   target?: { type: string; id?: string };
   /** A read that must be audited like a change (a user's OAuth access tokens). */
   sensitive?: boolean;
+  /** Per-record pacing (from the operation's `perUserLimit`): calls with the same key share a sliding window. */
+  pacing?: { key: string; requests: number; windowMs: number };
   /** For updates and deletes: the path to GET for the record's state before and after the change. */
   statePath?: string;
   /** The route template of `statePath` (from the operation), e.g. `/users/{user_id}`. */

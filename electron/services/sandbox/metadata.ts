@@ -2,34 +2,12 @@
  * Clerk's metadata semantics: PATCH …/metadata deep-merges (nested objects merge, arrays and
  * scalars are replaced, `null` deletes the key at any depth); PUT …/metadata replaces a field.
  */
+import { deepMergeMetadata, isJsonObject as isPlainObject, METADATA_MAX_BYTES, type JsonObject } from '../../../shared/metadata-merge';
 import { errors } from './errors';
-import type { JsonObject } from './types';
 import { assertNestingDepth } from './validation/json-depth';
 
-/** Clerk caps each metadata field at 8 KB of JSON. */
-export const METADATA_MAX_BYTES = 8 * 1024;
-
-function isPlainObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A new object: `target` deep-merged with `patch`; `null` in the patch removes a key. */
-export function deepMergeMetadata(target: JsonObject, patch: JsonObject): JsonObject {
-  const out: JsonObject = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) {
-      delete out[key];
-    } else if (isPlainObject(value) && isPlainObject(out[key])) {
-      out[key] = deepMergeMetadata(out[key] as JsonObject, value);
-    } else if (isPlainObject(value)) {
-      // A fresh nested object: drop its null leaves too, since null means "absent".
-      out[key] = deepMergeMetadata({}, value);
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
-}
+// One merge for the Sandbox and the renderer's preview (shared/metadata-merge.ts).
+export { deepMergeMetadata, METADATA_MAX_BYTES };
 
 /** Rejects a metadata value that is not an object or is too large (422). */
 export function assertMetadata(name: string, value: unknown): asserts value is JsonObject {

@@ -5,7 +5,7 @@
  * made of the kinds that change something.
  */
 import { deepMergeMetadata, isJsonObject, METADATA_MAX_BYTES, metadataBytes, type JsonObject } from '@shared/metadata-merge';
-import { formatSize } from '@shared/image-upload';
+import { sizesToCompare } from '@shared/image-upload';
 import { problemText, readJson } from '../json-editor/json-problem';
 import type { MetadataKind } from './metadata-kinds';
 
@@ -47,9 +47,11 @@ export function readKindPatch(kind: MetadataKind, currentValue: unknown, text: s
   const sends = Object.keys(patch).length > 0;
   let problem: string | null = null;
   if (metadataBytes(patch) > METADATA_MAX_BYTES) {
-    problem = `The patch is ${formatSize(metadataBytes(patch))}; Clerk takes at most ${formatSize(METADATA_MAX_BYTES)} of ${kind.label.toLowerCase()} metadata.`;
+    const [size, limit] = sizesToCompare(metadataBytes(patch), METADATA_MAX_BYTES);
+    problem = `The patch is ${size}; Clerk takes at most ${limit} of ${kind.label.toLowerCase()} metadata.`;
   } else if (metadataBytes(merged) > METADATA_MAX_BYTES) {
-    problem = `After the merge, ${kind.label.toLowerCase()} metadata would be ${formatSize(metadataBytes(merged))}; Clerk allows at most ${formatSize(METADATA_MAX_BYTES)}.`;
+    const [size, limit] = sizesToCompare(metadataBytes(merged), METADATA_MAX_BYTES);
+    problem = `After the merge, ${kind.label.toLowerCase()} metadata would be ${size}; Clerk allows at most ${limit}.`;
   }
   return { kind, current, problem, parseProblem: null, patch, merged, sends, deletes: sends && deletesSomething(current, patch) };
 }
@@ -68,4 +70,23 @@ function deletesSomething(current: JsonObject, patch: JsonObject): boolean {
     if (value === null) return true;
     return isJsonObject(value) && isJsonObject(current[key]) && deletesSomething(current[key] as JsonObject, value);
   });
+}
+
+/** One changed leaf of a merge, for the change preview: `prefs.beta` from true to absent. */
+export interface LeafChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The leaves a merge changes, by dotted path: objects are walked, arrays and values compared whole. */
+export function leafChanges(before: JsonObject, after: JsonObject, prefix = ''): LeafChange[] {
+  const changes: LeafChange[] = [];
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const [was, now] = [before[key], after[key]];
+    if (isJsonObject(was) && isJsonObject(now)) changes.push(...leafChanges(was, now, path));
+    else if (JSON.stringify(was) !== JSON.stringify(now)) changes.push({ path, before: was, after: now });
+  }
+  return changes;
 }
