@@ -142,14 +142,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await saveScreen(page, 'user-actions', scheme);
     if (await userDetail.actions.getByTestId('user-ban').isVisible()) {
       await userDetail.actions.getByTestId('user-ban').click();
-      await expect(page.getByTestId('confirm-ban')).toBeVisible();
+      await expect(page.getByTestId('guardrail-dialog')).toBeVisible();
       await saveScreen(page, 'user-ban-confirm', scheme);
-      await page.getByTestId('cancel-ban').click();
+      await page.getByTestId('guardrail-cancel').click();
     }
     const [profile] = await app.services.profiles.list();
     const key = await app.secrets.get(profile.id);
     await fetch(`${profile.apiUrl}/users/${await userDetail.userId()}`, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } });
     await userDetail.actions.getByTestId(/^user-(lock|unlock)$/).click();
+    await page.getByTestId('guardrail-confirm').click();
     await expect(userDetail.actionError).toBeVisible();
     await saveScreen(page, 'user-action-error', scheme);
 

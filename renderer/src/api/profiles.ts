@@ -1,6 +1,6 @@
 /**
  * The instance profiles (this computer's data): the list, the one main has active, and the changes
- * (create, update, delete, activate), which put main's answer into the lists at once and refetch them.
+ * (create, update, read-only switch, delete, activate), which put main's answer into the lists at once and refetch them.
  * Keys never reach the renderer: only `hasKey` and `keyHint`.
  */
 import { defineQueryOptions, useMutation, useQueryCache, type QueryCache } from '@pinia/colada';
@@ -63,6 +63,23 @@ export function useUpdateProfile() {
       void refetchList(queryCache);
       // A new URL or key may point at another instance: its views read their data afresh.
       if (input.apiUrl !== undefined || input.secretKey !== undefined) void invalidate(queryCache, instanceQueries(profile.id));
+    },
+  });
+}
+
+/**
+ * Turns a profile's read-only switch on or off. Main reads it at every request, so no client is
+ * rebuilt and no instance data refetches: the answer goes into the list and the active profile.
+ */
+export function useSetProfileReadOnly() {
+  const queryCache = useQueryCache();
+  return useMutation({
+    mutation: (input: { id: string; readOnly: boolean }): Promise<ProfileView> => useApi().profiles.setReadOnly(input),
+    onSuccess(profile) {
+      putInList(queryCache, profile);
+      const active = queryCache.getQueryData<ProfileView | null>(profileKeys.active());
+      if (active?.id === profile.id) queryCache.setQueryData(profileKeys.active(), profile);
+      void refetchList(queryCache);
     },
   });
 }

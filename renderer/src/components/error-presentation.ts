@@ -17,6 +17,8 @@ export function errorKind(error: unknown): string {
  */
 export function actionErrorTitle(error: unknown, verb: string, noun: string): string {
   if (error instanceof AppError && error.kind === 'audit') return 'Not sent: the audit log could not record this change';
+  // The read-only guardrail in main (issue 9): refused before anything was recorded or sent.
+  if (error instanceof AppError && error.code === 'profile_read_only') return 'Not sent: this profile is read-only';
   if (isNotFound(error)) return `Could not ${verb} this ${noun}: it no longer exists`;
   if (error instanceof AppError && error.kind === 'network') return `Could not ${verb} this ${noun}: the instance did not answer`;
   if (error instanceof AppError && error.kind === 'clerk') return `Clerk refused to ${verb} this ${noun}`;

@@ -23,6 +23,13 @@ export interface ConfirmRequest {
    * a user id) or, for a batch, the count.
    */
   confirmPhrase: string;
+  /**
+   * Whether a production-class profile types `confirmPhrase` (default true). Set false for a change
+   * that is easily undone and not in the typed list (delete, ban, MFA disable, bulk): unban, unlock.
+   */
+  typed?: boolean;
+  /** The profile the change goes through, when it is not the active one (e.g. a row of Profiles). */
+  profile?: { name: string; productionClass: boolean };
 }
 
 /** A request as the dialog shows it. */

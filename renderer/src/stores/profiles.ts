@@ -14,6 +14,7 @@ import {
   useActivateProfile,
   useCreateProfile,
   useDeleteProfile,
+  useSetProfileReadOnly,
   useUpdateProfile,
   type NewProfileInput,
   type ProfileUpdateInput,
@@ -58,6 +59,7 @@ export const useProfilesStore = defineStore('profiles', () => {
   const creation = useCreateProfile();
   const updating = useUpdateProfile();
   const deletion = useDeleteProfile();
+  const readOnlySwitch = useSetProfileReadOnly();
 
   /** Loads every profile and the one main has active (a failure shows as `loadError`; calling again retries). */
   async function load(): Promise<void> {
@@ -87,6 +89,11 @@ export const useProfilesStore = defineStore('profiles', () => {
     return updating.mutateAsync(input);
   }
 
+  /** Turns a profile's read-only switch on or off (takes effect with main's next request). */
+  function setReadOnly(id: string, readOnly: boolean): Promise<ProfileView> {
+    return readOnlySwitch.mutateAsync({ id, readOnly });
+  }
+
   /**
    * Deletes a profile (main removes its keychain entry too). Deleting the active one leaves no
    * profile active: the administrator chooses the next one, so another instance (perhaps a
@@ -97,5 +104,5 @@ export const useProfilesStore = defineStore('profiles', () => {
     if (activeId.value === id) activeId.value = null;
   }
 
-  return { list, activeId, active, loaded, loadError, load, activate, create, update, remove };
+  return { list, activeId, active, loaded, loadError, load, activate, create, update, setReadOnly, remove };
 });

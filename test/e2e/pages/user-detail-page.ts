@@ -31,10 +31,18 @@ export class UserDetailPage {
     return (await this.root.getAttribute('data-user-id'))!;
   }
 
-  /** Clicks an action button and waits until it has finished (confirming a ban). */
-  async act(action: 'ban' | 'unban' | 'lock' | 'unlock'): Promise<void> {
+  /**
+   * Clicks an action button, confirms it in the guardrail dialog (typing the phrase it asks for, on
+   * a production-class profile) and waits until it has finished (for a delete: until the dialog is gone).
+   */
+  async act(action: 'ban' | 'unban' | 'lock' | 'unlock' | 'disable-mfa' | 'delete'): Promise<void> {
     await this.actions.getByTestId(`user-${action}`).click();
-    if (action === 'ban') await this.page.getByTestId('confirm-ban').click();
-    await expect(this.actions).toHaveAttribute('data-pending', '');
+    const dialog = this.page.getByTestId('guardrail-dialog');
+    await expect(dialog).toBeVisible();
+    const typed = dialog.getByTestId('guardrail-typed-input');
+    if (await typed.isVisible()) await typed.fill((await dialog.getByTestId('guardrail-phrase').textContent())!.trim());
+    await dialog.getByTestId('guardrail-confirm').click();
+    await expect(dialog).toHaveCount(0);
+    if (action !== 'delete') await expect(this.actions).toHaveAttribute('data-pending', '');
   }
 }

@@ -12,6 +12,7 @@ import type { ProfileView } from '../../../shared/ipc/types';
 import { installBridge } from '../../../renderer/src/api';
 import { useResetSandbox } from '../../../renderer/src/api/sandbox';
 import { useProfilesStore } from '../../../renderer/src/stores/profiles';
+import GuardrailDialog from '../../../renderer/src/components/guardrails/GuardrailDialog.vue';
 import UserDetail from '../../../renderer/src/views/users/UserDetail.vue';
 import UsersView from '../../../renderer/src/views/users/UsersView.vue';
 import { fakeBridge, type FakeBridge } from './fake-bridge';
@@ -66,7 +67,7 @@ async function openViews(): Promise<VueWrapper> {
     profiles.list = [profile(A, 'Sandbox'), profile(B, 'Acme')];
     profiles.activeId = A;
     reset = useResetSandbox();
-    return () => h(NDialogProvider, () => h(NMessageProvider, () => [h(UsersView), h(UserDetail, { userId: 'user_ada' })]));
+    return () => h(NDialogProvider, () => h(NMessageProvider, () => [h(UsersView), h(UserDetail, { userId: 'user_ada' }), h(GuardrailDialog)]));
   });
   wrapper = mount(Host, { global: { plugins }, attachTo: document.body });
   await flushPromises();
@@ -99,7 +100,7 @@ describe('data invalidation across views', () => {
 
     (document.body.querySelector('[data-testid="user-ban"]') as HTMLElement).click();
     await flushPromises();
-    (document.body.querySelector('[data-testid="confirm-ban"]') as HTMLElement).click();
+    (document.body.querySelector('[data-testid="guardrail-confirm"]') as HTMLElement).click();
     await flushPromises();
 
     expect(main.inputs('users:ban')).toEqual([{ profileId: A, userId: 'user_ada' }]);
@@ -113,6 +114,8 @@ describe('data invalidation across views', () => {
   it('a Sandbox reset refetches every open view of its data', async () => {
     await openViews();
     (document.body.querySelector('[data-testid="user-lock"]') as HTMLElement).click();
+    await flushPromises();
+    (document.body.querySelector('[data-testid="guardrail-confirm"]') as HTMLElement).click();
     await flushPromises();
     expect(row('user_ada')!.querySelector('[data-testid="user-locked"]')).not.toBeNull();
     const [lists, gets] = [listCalls(), getCalls()];
