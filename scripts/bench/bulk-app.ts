@@ -40,7 +40,11 @@ function fileSecrets(file: string): SecretStore {
   };
 }
 
-const say = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`);
+/** Prints an event with the CPU time (ms) this process used so far, so the parent can tell what a job cost. */
+const say = (event: Record<string, unknown>) => {
+  const cpu = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({ ...event, cpuMs: Math.round((cpu.user + cpu.system) / 1000) })}\n`);
+};
 
 const services = await createAppServices({ userDataDir, secrets: fileSecrets(join(userDataDir, 'secrets.json')), appVersion: '0.0.0-bench', sandbox: false });
 let profile = (await services.profiles.list()).find((p) => p.name === 'Bench production');

@@ -12,7 +12,7 @@
  * from the app's audit log: changes recorded per item. Ends with one JSON line.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
@@ -53,10 +53,17 @@ const sandbox = await startSandbox({
 say(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s at ${sandbox.baseUrl}`);
 const env = { apiUrl: sandbox.baseUrl, secretKey: appKey };
 
-async function listUsers(query: Record<string, string>): Promise<User[]> {
-  const response = await fetch(`${sandbox.baseUrl}/users?${new URLSearchParams(query)}`, { headers: { Authorization: `Bearer ${benchKey}` } });
-  if (!response.ok) throw new Error(`GET /users answered ${response.status}`);
-  return (await response.json()) as User[];
+/** GET /users with the benchmark's key; an injected 429 is waited out and asked again. */
+async function listUsers(params: URLSearchParams): Promise<User[]> {
+  for (;;) {
+    const response = await fetch(`${sandbox.baseUrl}/users?${params}`, { headers: { Authorization: `Bearer ${benchKey}` } });
+    if (response.status === 429) {
+      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? 1) * 1000));
+      continue;
+    }
+    if (!response.ok) throw new Error(`GET /users answered ${response.status}`);
+    return (await response.json()) as User[];
+  }
 }
 
 /** Users among `ids` that are banned, read with the benchmark's key (pages of 100). */
@@ -65,8 +72,7 @@ async function bannedAmong(ids: readonly string[]): Promise<number> {
   for (let i = 0; i < ids.length; i += 100) {
     const params = new URLSearchParams({ limit: '100' });
     for (const id of ids.slice(i, i + 100)) params.append('user_id', id);
-    const response = await fetch(`${sandbox.baseUrl}/users?${params}`, { headers: { Authorization: `Bearer ${benchKey}` } });
-    banned += ((await response.json()) as User[]).filter((user) => user.banned).length;
+    banned += (await listUsers(params)).filter((user) => user.banned).length;
   }
   return banned;
 }
@@ -74,7 +80,7 @@ async function bannedAmong(ids: readonly string[]): Promise<number> {
 // The items: the first ITEMS users that are neither banned nor locked.
 const ids: string[] = [];
 for (let offset = 0; ids.length < ITEMS; offset += 500) {
-  const page = await listUsers({ limit: '500', offset: String(offset), order_by: 'created_at' });
+  const page = await listUsers(new URLSearchParams({ limit: '500', offset: String(offset), order_by: 'created_at' }));
   if (page.length === 0) throw new Error(`the Sandbox has fewer than ${ITEMS} users that are not banned`);
   ids.push(...page.filter((user) => !user.banned && !user.locked).map((user) => user.id));
 }
@@ -105,6 +111,11 @@ function report(phase: Phase, end: AppEvent, preview?: AppEvent): void {
   const seconds = (Number(end.finishedAt) - Number(end.startedAt)) / 1000;
   const dryRun = preview ? `dry run ${preview.dryRunMs} ms (${preview.wouldChange} would change), ` : '';
   say(`${phase.name}: ${dryRun}job ${String(end.state)} in ${seconds.toFixed(1)} s, ${phase.windows.requests} requests answered (+${phase.windows.refused} refused with 429), full 10 s windows ${JSON.stringify(phase.windows.windows)}`);
+  if (preview) {
+    // What the limit asks of the machine: the app process's CPU per request, and the share of one core it needs at the limit.
+    const perRequest = (Number(end.cpuMs) - Number(preview.cpuMs)) / phase.windows.requests;
+    say(`  app process CPU: ${perRequest.toFixed(2)} ms per request, ${((perRequest * LIMIT) / WINDOW_MS).toFixed(2)} of a core at the limit; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+  }
 }
 
 /** Runs jobs of `operations` in turn in one app process; returns each job's figures. */

@@ -5,10 +5,23 @@
  */
 import type { IpcError } from './errors';
 
-/** The named bulk operations main knows (electron/services/jobs/bulk/bulk-operations.ts). */
-export const BULK_OPERATIONS = ['users.ban', 'users.unban', 'users.lock', 'users.unlock'] as const;
-/** One of {@link BULK_OPERATIONS}. */
-export type BulkOperationName = (typeof BULK_OPERATIONS)[number];
+/**
+ * The bulk operations a job can be created with (electron/services/jobs/bulk/bulk-operations.ts).
+ * `users.metadata` deep-merges one patch (the job's `metadata` param) into each user's metadata.
+ */
+export const BULK_OPERATIONS = ['users.ban', 'users.unban', 'users.lock', 'users.unlock', 'users.metadata'] as const;
+/**
+ * Every bulk operation: those above, and the ones only main makes, as an undo:
+ * `users.metadata.restore` puts each user's metadata back as the audit log recorded it before.
+ */
+export type BulkOperationName = (typeof BULK_OPERATIONS)[number] | 'users.metadata.restore';
+
+/** A metadata patch applied to every user of a `users.metadata` job (Clerk's deep merge; `null` deletes a key). */
+export interface BulkMetadataPatch {
+  public_metadata?: Record<string, unknown>;
+  private_metadata?: Record<string, unknown>;
+  unsafe_metadata?: Record<string, unknown>;
+}
 
 /**
  * Where a job is. `draft`: the dry run's preview, nothing sent yet; `queued`/`running`: being sent;

@@ -19,6 +19,9 @@ const jobId = z.uuid({ message: 'Must be a bulk job id.' });
 const jobRef = z.object({ jobId });
 const itemState = z.enum(BULK_ITEM_STATES, { message: 'Must be an item state.' });
 
+/** A JSON object (metadata); its size and depth are Clerk's to check. */
+const jsonObject = z.record(z.string().max(200), z.unknown());
+
 /** One item: the record's id and what to show for it. */
 const bulkItem = z.object({
   targetId: z
@@ -37,11 +40,19 @@ export const bulkJobChannels = {
     z.object({
       profileId: localId,
       operation: z.enum(BULK_OPERATIONS, { message: 'Must be a known bulk operation.' }),
+      /** `users.metadata`: the patch deep-merged into each user's metadata (required there, refused elsewhere). */
+      metadata: z
+        .strictObject({ public_metadata: jsonObject.optional(), private_metadata: jsonObject.optional(), unsafe_metadata: jsonObject.optional() })
+        .refine((patch) => Object.keys(patch).length > 0, 'Give at least one of public, private or unsafe metadata.')
+        .optional(),
       items: z
         .array(bulkItem)
         .min(1, 'Select at least one item.')
         .max(BULK_MAX_ITEMS, `A job takes at most ${BULK_MAX_ITEMS.toLocaleString('en')} items.`)
         .refine((items) => new Set(items.map((item) => item.targetId)).size === items.length, 'Each item may appear only once.'),
+    }).refine((input) => (input.operation === 'users.metadata') === (input.metadata !== undefined), {
+      message: 'A metadata job needs its patch, and only a metadata job takes one.',
+      path: ['metadata'],
     }),
   ).returns<BulkPreview>(),
   /** Starts a draft. `confirmPhrase`: what the administrator typed (a production-class profile needs the item count). */

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
 import { AppError, type IpcError } from '../../../../shared/ipc/errors';
-import type { BudgetMeter, BulkItemInput, BulkItemPage, BulkItemState, BulkJobState, BulkJobStatus, BulkOperationName, BulkPreview } from '../../../../shared/ipc/bulk-jobs';
+import type { BudgetMeter, BulkItemInput, BulkMetadataPatch, BulkItemPage, BulkItemState, BulkJobState, BulkJobStatus, BulkOperationName, BulkPreview } from '../../../../shared/ipc/bulk-jobs';
 import type { AuditLog } from '../../audit/audit-log';
 import type { ClerkClients } from '../../clerk-clients';
 import type { Platform } from '../../platform';
@@ -30,6 +30,16 @@ import { etaMs } from './bulk-eta';
 export const BULK_CONCURRENCY = 8;
 /** Sends of one item before it fails for good (429s the client gave up on, unknown outcomes). */
 export const BULK_MAX_ATTEMPTS = 5;
+
+/** What a job is created from: the channel's input, or an undo's items with their own params. */
+export interface BulkJobInput {
+  profileId: string;
+  operation: BulkOperationName;
+  items: readonly (BulkItemInput & { params?: Record<string, unknown> })[];
+  /** `users.metadata`'s patch. */
+  metadata?: BulkMetadataPatch;
+  undoOf?: string;
+}
 
 /** How to build a {@link BulkJobEngine}. */
 export interface BulkJobEngineOptions {
@@ -70,17 +80,20 @@ export class BulkJobEngine {
   }
 
   /** Stores a draft job and dry-runs it: each item's current state decides "would change" or "skip, because…". */
-  async create(input: { profileId: string; operation: BulkOperationName; items: readonly BulkItemInput[]; undoOf?: string }): Promise<BulkPreview> {
+  async create(input: BulkJobInput): Promise<BulkPreview> {
     const profile = this.options.profiles.require(input.profileId);
     refuseReadOnly(profile.readOnly);
     const op = bulkOperations[input.operation];
-    const verdicts = await op.check(this.options.clients.for(profile.id), input.items.map((item) => item.targetId));
+    const params: Record<string, unknown> = input.metadata ? { metadata: input.metadata } : {};
+    op.validateParams?.(params);
+    const targets = input.items.map((item) => ({ targetId: item.targetId, params: item.params ?? null }));
+    const verdicts = await op.check(this.options.clients.for(profile.id), targets, params);
     const items: NewBulkItem[] = input.items.map((item) => {
       const verdict = verdicts.get(item.targetId) ?? { kind: 'skip', reason: 'not found', applied: false };
       return verdict.kind === 'change' ? { ...item, state: 'pending' } : { ...item, state: 'skipped', skipReason: verdict.reason };
     });
     const id = randomUUID();
-    this.store.insert({ id, profileId: profile.id, operation: op.name, params: {}, state: 'draft', undoOf: input.undoOf ?? null, createdAt: this.clock() }, items);
+    this.store.insert({ id, profileId: profile.id, operation: op.name, params, state: 'draft', undoOf: input.undoOf ?? null, createdAt: this.clock() }, items);
     return this.preview(id);
   }
 
@@ -135,12 +148,23 @@ export class BulkJobEngine {
   /** Makes the inverse job (a draft with its own dry run) of a finished job's done items. */
   async undo(jobId: string): Promise<BulkPreview> {
     const job = this.store.require(jobId);
-    const inverse = bulkOperations[job.operation].inverse;
+    const op = bulkOperations[job.operation];
+    const inverse = op.inverse;
     if (!inverse) throw new AppError({ kind: 'validation', code: 'bulk_job_not_undoable', message: `${bulkOperations[job.operation].title} cannot be undone.` });
     if (!ENDED.includes(job.state)) throw new AppError({ kind: 'validation', code: 'bulk_job_not_finished', message: 'A job can be undone once it has finished or was cancelled.' });
     const done = this.store.targets(jobId, 'done');
     if (done.length === 0) throw new AppError({ kind: 'validation', code: 'bulk_job_nothing_to_undo', message: 'No item of this job was changed, so there is nothing to undo.' });
-    return this.create({ profileId: job.profileId, operation: inverse, items: done.map(({ targetId, label }) => ({ targetId, label: label ?? undefined })), undoOf: jobId });
+    const items = op.undoItems ? op.undoItems(done, { jobId, recorded: (targetId) => this.recorded(jobId, targetId) }) : done.map(({ targetId, label }) => ({ targetId, label: label ?? undefined }));
+    return this.create({ profileId: job.profileId, operation: inverse, items, undoOf: jobId });
+  }
+
+  // The before- and after-state the audit log holds for the job's (last successful) change of a target.
+  private recorded(jobId: string, targetId: string): { before: unknown; after: unknown } | null {
+    const audit = this.options.audit;
+    if (!audit) return null;
+    const change = audit.list({ bulkId: jobId, targetId }, { limit: 20 }).rows.find((row) => row.outcome === 'success');
+    const detail = change ? audit.get(change.seq) : null;
+    return detail && detail.before !== undefined ? { before: detail.before, after: detail.after } : null;
   }
 
   /** A job's status: counts, progress, ETA at the profile's budget. */
@@ -259,7 +283,7 @@ export class BulkJobEngine {
   private async send(job: BulkJobRecord, op: BulkOperation, item: WorkItem): Promise<void> {
     this.store.markSending(job.id, item.ordinal);
     try {
-      const result = await op.run(this.options.clients.for(job.profileId), item.targetId, { bulkId: job.id });
+      const result = await op.run(this.options.clients.for(job.profileId), item, job.params, { bulkId: job.id });
       this.store.finishItem(job.id, item.ordinal, 'done', { result });
     } catch (error) {
       this.settleFailure(job, item, error);
@@ -295,7 +319,7 @@ export class BulkJobEngine {
   private async verifyUnknown(job: BulkJobRecord, op: BulkOperation): Promise<void> {
     const unknown = this.store.workItems(job.id, ['unknown']);
     if (unknown.length === 0) return;
-    const verdicts = await op.check(this.options.clients.for(job.profileId), unknown.map((item) => item.targetId));
+    const verdicts = await op.check(this.options.clients.for(job.profileId), unknown, job.params);
     for (const item of unknown) {
       const verdict = verdicts.get(item.targetId);
       if (verdict?.kind === 'skip' && verdict.applied) this.store.finishItem(job.id, item.ordinal, 'done', { result: 'confirmed applied (checked after an interrupted send)' });

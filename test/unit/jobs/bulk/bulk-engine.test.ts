@@ -4,6 +4,9 @@
  * answered, Clerk's error kept), a 429 the client gave up on going round again, cancel, the crash
  * recovery (sending → unknown → checked, never sent blind), and the undo builder.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/ipc/errors';
 import { fakeWorld, settle, type FakeWorld } from './fake-instance';
@@ -185,6 +188,21 @@ describe('bulk job engine', () => {
     await engine.start(undo.job.jobId);
     await engine.settled(undo.job.jobId);
     expect([...w.users.values()].filter((user) => user.banned)).toEqual([]);
+  });
+
+  it('exports the results, filtered by state, as CSV where the save dialog says; a cancelled dialog writes nothing', async () => {
+    const w = world(3);
+    w.users.get('user_3')!.banned = true;
+    const paths: (string | null)[] = [join(w.dir, 'results.csv'), null];
+    const engine = w.engine({ platform: { chooseSavePath: async () => paths.shift() ?? null, showInFolder: () => undefined } });
+    const { job } = await engine.create({ profileId: w.profile.id, operation: 'users.ban', items: items('user_1', 'user_2', 'user_3') });
+    await engine.start(job.jobId);
+    await engine.settled(job.jobId);
+    expect(await engine.exportResults(job.jobId, ['skipped'])).toEqual({ path: join(w.dir, 'results.csv'), rows: 1 });
+    const [header, row] = Papa.parse<string[]>(readFileSync(join(w.dir, 'results.csv'), 'utf8').trim()).data;
+    expect(header.slice(0, 5)).toEqual(['item', 'target_id', 'label', 'state', 'skip_reason']);
+    expect(row.slice(0, 5)).toEqual(['3', 'user_3', 'user_3@example.com', 'skipped', 'already banned']);
+    expect(await engine.exportResults(job.jobId)).toBeNull();
   });
 
   it('gives an ETA from the budget and a budget meter with what is queued', async () => {

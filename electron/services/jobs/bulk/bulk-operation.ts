@@ -1,0 +1,70 @@
+/**
+ * What a named bulk operation is (see bulk-operations.ts for the registry): how it dry-runs its
+ * items, sends one, whether a resend is harmless, and how its undo is built; and the paged read
+ * of users the user operations share.
+ */
+import type { User } from '../../../../shared/clerk';
+import type { BulkOperationName } from '../../../../shared/ipc/bulk-jobs';
+import type { ClerkClient } from '../../clerk/client';
+import { operations } from '../../clerk/operations';
+import type { RunOptions } from '../../clerk/operation';
+
+/** What the dry run says about one item. */
+export type BulkVerdict =
+  | { kind: 'change' }
+  /** `applied`: the record is already as the operation would leave it (an item in flight at a crash counts as done). */
+  | { kind: 'skip'; reason: string; applied: boolean };
+
+/** One item as an operation sees it: its target and its own params (an undo's before-state). */
+export interface BulkTarget {
+  targetId: string;
+  params: Record<string, unknown> | null;
+}
+
+/** A done item of a finished job, for building its undo. */
+export interface DoneItem {
+  targetId: string;
+  label: string | null;
+}
+
+/** What building an undo may read: the audit log's record of each item's change. */
+export interface UndoContext {
+  jobId: string;
+  /** The before- and after-state the audit log recorded for the job's change of `targetId` (null when it has none). */
+  recorded(targetId: string): { before: unknown; after: unknown } | null;
+}
+
+/** One named bulk operation (see the module comment). */
+export interface BulkOperation {
+  name: BulkOperationName;
+  /** What a job of it is called ("Ban users"). */
+  title: string;
+  /** Requests one item costs: the audit recorder's before-state read and the call itself. */
+  requestsPerItem: number;
+  /** Sending it twice leaves the record as sending it once does (a crash may then resend safely). */
+  idempotent: boolean;
+  /** The operation that undoes it, when there is one. */
+  inverse?: BulkOperationName;
+  /** The undo's items with their own params (default: the done items as they are). */
+  undoItems?(done: readonly DoneItem[], context: UndoContext): { targetId: string; label?: string; params?: Record<string, unknown> }[];
+  /** Checks the job's params (`users.metadata`'s patch) when the job is created. */
+  validateParams?(params: Record<string, unknown>): void;
+  /** Reads the current state of every target (in pages) and says what would happen to each. */
+  check(client: ClerkClient, targets: readonly BulkTarget[], jobParams: Record<string, unknown>, signal?: AbortSignal): Promise<Map<string, BulkVerdict>>;
+  /** Sends one item's call; resolves with a short summary of the answer. */
+  run(client: ClerkClient, target: BulkTarget, jobParams: Record<string, unknown>, options: RunOptions): Promise<string>;
+}
+
+/** How many ids one GET /users asks for (Clerk's filter takes at most 100 values). */
+export const CHECK_PAGE = 100;
+
+/** Reads the users among `ids` (pages of {@link CHECK_PAGE}); absent ones do not exist. */
+export async function readUsers(client: ClerkClient, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, User>> {
+  const found = new Map<string, User>();
+  for (let start = 0; start < ids.length; start += CHECK_PAGE) {
+    const page = ids.slice(start, start + CHECK_PAGE);
+    const users = await client.run(operations.users.list, {}, { query: { user_id: page, limit: CHECK_PAGE }, signal });
+    for (const user of users) found.set(user.id, user);
+  }
+  return found;
+}
