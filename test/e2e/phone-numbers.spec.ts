@@ -17,6 +17,8 @@ async function call<T>(app: AppHarness, channel: string, input: Record<string, u
 const NEW_NUMBER = '+14155550199';
 
 test('a phone number is added, viewed, changed with a preview, opened from the audit log and deleted', async ({ app, page, shell, users, userDetail, audit }) => {
+  // One number's whole life in one test (each step needs the one before), with its screens: slow.
+  test.slow();
   await app.open();
   const [user] = (await call<{ data: User[] }>(app, 'users:list', { limit: 1, orderBy: '-created_at' })).data;
   await users.row(user.id).click();
