@@ -126,6 +126,8 @@ test('an oversize file and a PDF named .png are refused in the zone with the rea
   await (await dragOnto(page, target, { kind: 'pdf', name: 'a.png' })).drop();
   await expect(message).toHaveText('This is a PDF, not an image: “a.png” must be a PNG, JPEG, GIF or WebP image (its name does not count).');
   await saveScreen(page, 'user-image-rejected-type', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreen(page, 'user-image-rejected-type', 'dark');
 
   // Keyboard: Escape dismisses the reason; Enter opens the file picker.
   await target.focus();
