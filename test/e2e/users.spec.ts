@@ -143,8 +143,8 @@ test('a ban in the user’s tab updates the Users list row without a refresh', a
 
 test('the table is one tab stop: arrows move the focused row, Enter opens that user', async ({ app, page, shell, users, userDetail }) => {
   const shown = (await expected(app, { limit: 25, orderBy: '-created_at' })).data;
-  // Tab from the Refresh button lands on the table's one row with tabindex 0, the first.
-  await users.root.getByTestId('users-refresh').focus();
+  // Tab from the toolbar's last control (Views…) lands on the table's one row with tabindex 0, the first.
+  await users.root.getByTestId('users-saved-views').focus();
   await page.keyboard.press('Tab');
   await expect(users.focusedRow()).toHaveAttribute('data-user-id', shown[0].id);
   await expect(users.rows.first()).toHaveAttribute('aria-selected', 'true');

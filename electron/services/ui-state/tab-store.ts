@@ -13,10 +13,12 @@ export const DEFAULT_TAB_STATE: TabState = {
 /**
  * A saved tab as this version shows it: one whose section or record kind the section registry no
  * longer has (a newer or older version saved it) is dropped, and a section tab takes the
- * registry's current label.
+ * registry's current label, keeping its view state (filters, sort, columns) when that still reads.
  */
 function current(saved: unknown): Tab | null {
-  const parsed = tabSchema.safeParse(saved);
+  let parsed = tabSchema.safeParse(saved);
+  // A view state this version cannot read costs the tab its filters, not the tab.
+  if (!parsed.success && saved && typeof saved === 'object' && 'view' in saved) parsed = tabSchema.safeParse({ ...saved, view: undefined });
   if (!parsed.success) return null;
   const tab = parsed.data;
   return tab.kind === 'section' ? { ...tab, title: sectionInfo(tab.section).label } : tab;

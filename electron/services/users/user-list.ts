@@ -30,6 +30,8 @@ export interface UserFilters {
   providerUserId?: string[];
   /** Unix milliseconds. */
   lastActiveAtBefore?: number;
+  /** Activity since this day (Unix ms; Clerk's deprecated `last_active_at_since`, the list's "active since"). */
+  lastActiveAtSince?: number;
   lastActiveAtAfter?: number;
   createdAtBefore?: number;
   createdAtAfter?: number;

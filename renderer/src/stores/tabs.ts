@@ -5,6 +5,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Tab } from '@shared/ipc/types';
+import type { ViewState } from '@shared/ipc/view-state';
 import { recordTabKey, sectionInfo, sectionTabKey, type RecordKind, type SectionId } from '@shared/sections';
 import { useApi } from '../api';
 
@@ -109,12 +110,22 @@ export const useTabsStore = defineStore('tabs', () => {
     persist();
   }
 
+  /** Keeps a section tab's view state (its filters, sort, page size, columns) and saves it with the tabs. */
+  function setView(key: string, view: ViewState): void {
+    const tab = tabs.value.find((t) => t.key === key);
+    if (!tab || tab.kind !== 'section') return;
+    if (JSON.stringify(tab.view ?? null) === JSON.stringify(view)) return;
+    tab.view = view;
+    persist();
+  }
+
   /** Saves the current state; saves run one after another so the last one wins. */
   function persist(): Promise<unknown> {
     const id = profileId.value;
     if (!id) return saving;
     // Plain copies: reactive proxies cannot cross the IPC boundary (structured clone).
-    const state = { profileId: id, tabs: tabs.value.map((tab) => ({ ...tab })), activeKey: activeKey.value };
+    // A section's view state is JSON by contract, so a JSON round trip is its plain copy.
+    const state = { profileId: id, tabs: tabs.value.map((tab) => (tab.kind === 'section' && tab.view ? { ...tab, view: JSON.parse(JSON.stringify(tab.view)) as ViewState } : { ...tab })), activeKey: activeKey.value };
     saving = saving
       .then(() => useApi().tabs.save(state))
       .then(() => (saveError.value = null))
@@ -142,6 +153,7 @@ export const useTabsStore = defineStore('tabs', () => {
     close,
     cycle,
     retitle,
+    setView,
     flush,
   };
 });

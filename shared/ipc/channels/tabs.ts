@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { channel } from '../channel';
 import { localId } from '../schemas';
+import { viewState } from '../view-state';
 import { RECORD_KINDS, SECTION_IDS, type TabState } from '../types';
 
 /** Section id: one of the section registry's. */
@@ -12,7 +13,14 @@ export const recordKind = z.enum(RECORD_KINDS);
 
 /** One open tab. */
 export const tab = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('section'), key: z.string().min(1).max(200), section: sectionId, title: z.string().max(200) }),
+  z.object({
+    kind: z.literal('section'),
+    key: z.string().min(1).max(200),
+    section: sectionId,
+    title: z.string().max(200),
+    // The section's own view state (filters, sort, page size, columns), kept with its tab; bounded.
+    view: viewState.optional(),
+  }),
   z.object({
     kind: z.literal('record'),
     key: z.string().min(1).max(200),

@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { userColumns, userColumnsLevel, userColumnsWidth } from '../../../renderer/src/views/users/user-columns';
+import { columnsWidth, shownColumns } from '../../../renderer/src/components/resource-table/resource-columns';
+import { USER_COLUMNS, USER_FULL_WIDTH, USER_MEDIUM_WIDTH } from '../../../renderer/src/views/users/user-columns';
 
-const keys = (level: 'full' | 'medium' | 'compact') => userColumns({ direction: () => false, level }).map((column) => ('key' in column ? column.key : ''));
+const keys = (width: number, visible: string[] | null = null) => shownColumns(USER_COLUMNS, visible, width).map((column) => column.key);
 
 describe('users table columns', () => {
-  it('pins the user column on the left', () => {
-    const [user] = userColumns({ direction: () => false });
-    expect(user).toMatchObject({ key: 'name', fixed: 'left' });
+  it('pins the user column first, and the chooser cannot hide it', () => {
+    expect(USER_COLUMNS[0]).toMatchObject({ key: 'name', fixed: 'left', required: true });
+    expect(keys(1200, ['email'])).toEqual(['name', 'email']);
   });
 
-  it('fits the main area of a 1000 px window (about 720 px) and of a 1280 px one (about 1000 px)', () => {
-    expect(userColumnsLevel(718)).toBe('compact');
-    expect(userColumnsWidth('compact')).toBeLessThanOrEqual(718);
-    expect(keys('compact')).toEqual(['name', 'email', 'createdAt', 'status']);
-    expect(userColumnsLevel(996)).toBe('medium');
-    expect(keys('medium')).toEqual(['name', 'email', 'username', 'createdAt', 'lastSignInAt', 'status']);
-    expect(userColumnsLevel(1100)).toBe('full');
-    expect(keys('full')).toContain('phone');
+  it('fits a 1000 px window (about 718 px of table) with User, Primary email, Created and Status', () => {
+    expect(keys(718)).toEqual(['name', 'email', 'createdAt', 'status']);
+    expect(columnsWidth(shownColumns(USER_COLUMNS, null, 718))).toBeLessThanOrEqual(718);
+  });
+
+  it('adds Username and Last sign-in at 1280 px, and Phone when there is room', () => {
+    expect(keys(USER_MEDIUM_WIDTH)).toEqual(['name', 'email', 'username', 'createdAt', 'lastSignInAt', 'status']);
+    expect(keys(USER_FULL_WIDTH)).toContain('phone');
+    expect(keys(0)).toContain('phone');
+  });
+
+  it('shows exactly the chosen columns, in the table’s order', () => {
+    expect(keys(718, ['lastActiveAt', 'web3Wallet', 'externalId'])).toEqual(['name', 'web3Wallet', 'externalId', 'lastActiveAt']);
   });
 });

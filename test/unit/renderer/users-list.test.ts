@@ -31,7 +31,7 @@ describe('users list', () => {
 
   /** The list of `profileId` (a ref, so a test can switch profile), loaded. */
   async function list(profileId = ref<string | null>(A)) {
-    const mounted = withSetup(() => useUsersList(profileId));
+    const mounted = withSetup(() => useUsersList(profileId, 'section:users'));
     wrapper = mounted.wrapper;
     await flushPromises();
     return { users: mounted.result, profileId };
@@ -80,7 +80,7 @@ describe('users list', () => {
     expect(users.page.value).toBe(1);
     expect(main.inputs('users:list').at(-1)).toMatchObject({ query: 'ada', offset: 0 });
     expect(users.shownQuery.value).toBe('ada');
-    users.sort('username', 'ascend');
+    users.sort('+username');
     users.search('   ');
     await flushPromises();
     expect(main.inputs('users:list').at(-1)).toMatchObject({ orderBy: '+username' });
@@ -88,21 +88,30 @@ describe('users list', () => {
     expect(users.shownQuery.value).toBe('');
   });
 
-  it('maps column sorting onto order_by and back', async () => {
+  it('sends the order and every filter to main, from the first page', async () => {
     const { users } = await list();
-    users.sort('email', 'ascend');
+    users.setPage(2);
+    users.sort('+email_address');
     await flushPromises();
+    expect(users.page.value).toBe(1);
     expect(main.inputs('users:list').at(-1)).toMatchObject({ orderBy: '+email_address', offset: 0 });
-    expect(users.sortDirection('email')).toBe('ascend');
-    expect(users.sortDirection('createdAt')).toBe(false);
-    users.sort('lastSignInAt', 'descend');
+    users.setFilter('emailAddress', ['ada@example.com']);
+    users.setFilter('organizationId', ['org_1', '-org_2']);
+    users.setFilter('lastActiveAtSince', 1_700_000_000_000);
     await flushPromises();
-    expect(main.inputs('users:list').at(-1)).toMatchObject({ orderBy: '-last_sign_in_at' });
-    users.sort('lastSignInAt', false);
+    expect(main.inputs('users:list').at(-1)).toMatchObject({
+      emailAddress: ['ada@example.com'],
+      organizationId: ['org_1', '-org_2'],
+      lastActiveAtSince: 1_700_000_000_000,
+    });
+    users.setFilter('emailAddress', undefined);
     await flushPromises();
-    // Back to the default order: the first page of it is in the cache and still fresh.
-    expect(users.orderBy.value).toBe('-created_at');
-    expect(users.sortDirection('createdAt')).toBe('descend');
+    expect(main.inputs('users:list').at(-1)).not.toHaveProperty('emailAddress');
+    users.clearFilters();
+    await flushPromises();
+    // Back to the unfiltered page of this order: it is in the cache and still fresh.
+    expect(users.view.value.filters).toEqual({});
+    expect(main.inputs('users:list').filter((input) => !('organizationId' in input) && input.orderBy === '+email_address')).toHaveLength(1);
   });
 
   it('keeps the newest answer when an older request answers late', async () => {
@@ -112,7 +121,7 @@ describe('users list', () => {
       'users:list': () => (++call === 1 ? first.promise : { data: [user('user_new')], totalCount: 1 }),
     });
     installBridge(main.bridge);
-    const mounted = withSetup(() => useUsersList(A));
+    const mounted = withSetup(() => useUsersList(A, 'section:users'));
     wrapper = mounted.wrapper;
     const users = mounted.result;
     await nextTick();
@@ -132,7 +141,7 @@ describe('users list', () => {
       'users:list': () => (++call === 1 ? slow.promise : { data: [user('user_fresh')], totalCount: 1 }),
     });
     installBridge(main.bridge);
-    const mounted = withSetup(() => useUsersList(A));
+    const mounted = withSetup(() => useUsersList(A, 'section:users'));
     wrapper = mounted.wrapper;
     const users = mounted.result;
     await nextTick();
@@ -164,12 +173,12 @@ describe('users list', () => {
   it('starts clean for another profile', async () => {
     const { users, profileId } = await list();
     users.search('ada');
-    users.sort('username', 'ascend');
+    users.sort('+username');
     await flushPromises();
     profileId.value = B;
     await flushPromises();
     expect(main.inputs('users:list').at(-1)).toEqual({ profileId: B, limit: 25, offset: 0, orderBy: '-created_at' });
-    expect(users.query.value).toBe('');
+    expect(users.view.value.query).toBe('');
   });
 
   it('asks nothing while no profile is active', async () => {

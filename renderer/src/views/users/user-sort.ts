@@ -1,43 +1,37 @@
-/** Maps table sort state onto Clerk's `order_by` (`+field` ascending, `-field` descending) and back. */
+/**
+ * The Users list's orders: every `order_by` field GET /users documents (shared/clerk/user-order.ts),
+ * each with the name the Sort menu shows. The header cycle and direction logic are the resource
+ * table's (components/resource-table/order-by.ts).
+ */
+import { USER_ORDER_FIELDS, type UserOrderField } from '@shared/clerk/user-order';
 
-/** A column's sort direction as Naive UI's data table names it. */
-export type SortDirection = 'ascend' | 'descend' | false;
-
-/** The order the users list starts with: newest first. */
+/** The order the users list starts with: newest first (Clerk's default). */
 export const DEFAULT_USER_ORDER = '-created_at';
 
-/** Table column key → Clerk `order_by` field. */
-export const USER_SORT_FIELDS = {
-  name: 'first_name',
-  email: 'email_address',
-  username: 'username',
-  phone: 'phone_number',
-  createdAt: 'created_at',
-  lastSignInAt: 'last_sign_in_at',
-} as const;
+/** What the Sort menu calls each field. */
+export const USER_ORDER_LABELS: Record<UserOrderField, string> = {
+  created_at: 'Created',
+  updated_at: 'Updated',
+  email_address: 'Email address',
+  web3wallet: 'Web3 wallet',
+  first_name: 'First name',
+  last_name: 'Last name',
+  phone_number: 'Phone number',
+  username: 'Username',
+  last_active_at: 'Last active',
+  last_sign_in_at: 'Last sign-in',
+};
 
-/** A sortable users column. */
-export type UserSortColumn = keyof typeof USER_SORT_FIELDS;
+/** The Sort menu's choices: each field, ascending and descending. */
+export const USER_ORDER_OPTIONS = USER_ORDER_FIELDS.flatMap((field) => [
+  { value: `+${field}`, label: `${USER_ORDER_LABELS[field]} ↑` },
+  { value: `-${field}`, label: `${USER_ORDER_LABELS[field]} ↓` },
+]);
 
-/** The `order_by` value for a column and direction; no direction falls back to the default order. */
-export function toOrderBy(column: UserSortColumn, direction: SortDirection): string {
-  if (!direction) return DEFAULT_USER_ORDER;
-  return `${direction === 'ascend' ? '+' : '-'}${USER_SORT_FIELDS[column]}`;
-}
-
-/**
- * The direction a click on a column header asks for: unsorted → ascending → descending → back to
- * the default order. Created is the default column (newest first), so it flips between the two.
- */
-export function nextDirection(column: UserSortColumn, orderBy: string): SortDirection {
-  const current = directionOf(column, orderBy);
-  if (column === 'createdAt') return current === 'descend' ? 'ascend' : 'descend';
-  return current === false ? 'ascend' : current === 'ascend' ? 'descend' : false;
-}
-
-/** The direction a column shows for an `order_by` value (a bare field is ascending, as in Clerk). */
-export function directionOf(column: UserSortColumn, orderBy: string): SortDirection {
+/** The Sort menu's label for an order (a bare field is ascending, as in Clerk). */
+export function orderLabel(orderBy: string): string {
   const match = /^([+-]?)(.+)$/.exec(orderBy);
-  if (!match || match[2] !== USER_SORT_FIELDS[column]) return false;
-  return match[1] === '-' ? 'descend' : 'ascend';
+  const field = match?.[2] as UserOrderField | undefined;
+  if (!field || !(field in USER_ORDER_LABELS)) return orderBy;
+  return `${USER_ORDER_LABELS[field]} ${match![1] === '-' ? '↓' : '↑'}`;
 }
