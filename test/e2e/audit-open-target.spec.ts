@@ -53,10 +53,11 @@ test('a user’s change opens the user’s tab', async ({ app, shell, audit, use
 test('a phone number’s change opens the phone number’s tab', async ({ app, page, shell, audit }) => {
   const user = (await plainUsers(app)).find((candidate) => candidate.phone_numbers.length > 0)!;
   const phone = user.phone_numbers[0];
-  await value(app, 'phoneNumbers:update', { profileId: await sandboxProfileId(app), phoneNumberId: phone.id, reservedForSecondFactor: !phone.reserved_for_second_factor });
-  await openTarget(shell, audit, 'phone_numbers.update', `phone-number:${phone.id}`);
+  const phoneId = phone.id!;
+  await value(app, 'phoneNumbers:update', { profileId: await sandboxProfileId(app), phoneNumberId: phoneId, reservedForSecondFactor: !phone.reserved_for_second_factor });
+  await openTarget(shell, audit, 'phone_numbers.update', `phone-number:${phoneId}`);
   const detail = page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="phone-number-detail"]');
-  await expect(detail).toHaveAttribute('data-phone-number-id', phone.id);
+  await expect(detail).toHaveAttribute('data-phone-number-id', phoneId);
   await expect(detail).toContainText(phone.phone_number);
 });
 
