@@ -85,6 +85,8 @@ test('a token created in the user’s tab shows its URL once, is in the ledger, 
   await expect(row.getByTestId('sign-in-token-status')).toHaveText('Revoked');
   await expect(row.getByTestId('sign-in-token-revoke')).toBeDisabled();
   await expect(row.getByTestId('sign-in-token-revoke-cell')).toHaveAttribute('title', 'This token was already revoked.');
+  // The user's tab shows the same ledger.
+  await row.getByTestId('sign-in-token-user').click();
   await expect(tokens.row(tokenId, card)).toHaveAttribute('data-state', 'revoked');
 
   // Main refuses a second revoke through the bridge itself, with the reason, and sends nothing.
