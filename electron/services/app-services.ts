@@ -19,6 +19,8 @@ import { ClerkClients } from './clerk-clients';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/job-runner';
+import { BulkJobEngine } from './jobs/bulk/bulk-engine';
+import { createBulkJobHandlers } from './jobs/bulk/bulk-handlers';
 import type { Platform } from './platform';
 import { createProfileHandlers } from './profiles/profile-handlers';
 import { ProfileService } from './profiles/profile-service';
@@ -34,8 +36,10 @@ import { TabStore } from './ui-state/tab-store';
 import { createUserHandlers } from './users/user-handlers';
 import { createPhoneNumberHandlers } from './phone-numbers/phone-number-handlers';
 import { createSignInTokenHandlers } from './sign-in-tokens/sign-in-token-handlers';
+import { SignInTokenLedger } from './sign-in-tokens/sign-in-token-ledger';
 import { createSessionHandlers } from './sessions/session-handlers';
 import { createSavedViewHandlers } from './saved-views/saved-view-handlers';
+import { SavedViewStore } from './saved-views/saved-view-store';
 
 /** How to start the app's services. */
 export interface AppServicesOptions {
@@ -65,6 +69,8 @@ export interface AppServices {
   /** The audit log, or undefined when it could not be opened (changes are then refused). */
   audit: AuditLog | undefined;
   jobs: JobRunner;
+  /** The bulk job engine (issue 10): persistent, resumable, rate-paced jobs over many records. */
+  bulk: BulkJobEngine;
   sandbox: RunningSandbox | undefined;
   /** Problems found while starting (shown to the administrator, e.g. a missing keychain). */
   startupProblems: string[];
@@ -130,6 +136,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     }
   }
 
+  // Bulk jobs the last run left running are paused here (see bulk-engine.ts), before any channel is served.
+  const bulk = new BulkJobEngine({ db, clients, profiles, audit, platform: options.desktop, onInternalError: (jobId, error) => reportInternal(`bulk job ${jobId}`, error) });
+
   const appInfo = (): AppInfo => ({
     name: options.appName ?? 'Clerk Admin Desktop',
     version: options.appVersion,
@@ -143,12 +152,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...createTabHandlers({ profiles, tabs: new TabStore(db) }),
     ...createUserHandlers({ clients }),
     ...createPhoneNumberHandlers({ clients }),
-    ...createSignInTokenHandlers({ clients }),
+    // The sign-in token ledger: Clerk cannot list the tokens, so the app keeps the ones it created.
+    ...createSignInTokenHandlers({ clients, ledger: new SignInTokenLedger(db) }),
     ...createSessionHandlers({ clients }),
-    ...createSavedViewHandlers({ clients }),
-    ...createSandboxHandlers({ sandbox: () => sandbox }),
+    ...createSavedViewHandlers({ profiles, views: new SavedViewStore(db) }),
+    ...createSandboxHandlers({ sandbox: () => sandbox, sandboxProfile: async () => (await profiles.list()).find((profile) => profile.isSandbox) }),
     ...createAuditHandlers({ audit: auditAvailability, jobs, platform: options.desktop }),
     ...createJobHandlers({ jobs }),
+    ...createBulkJobHandlers({ bulk }),
   };
 
   return {
@@ -158,11 +169,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     profiles,
     audit,
     jobs,
+    bulk,
     sandbox,
     startupProblems,
     startupPrune,
     async close() {
       await jobs.close();
+      // Running bulk jobs let their in-flight items finish and are paused, to be resumed next time.
+      await bulk.close();
       await startupPrune;
       // A last digest seals what this session recorded, and the keychain anchor is written.
       await audit?.stopSigning().catch((error: unknown) => reportInternal('audit digest at quit', error));
