@@ -224,7 +224,7 @@ test('an OAuth access token shows only on Reveal, is copied, audited as a sensit
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await userDetail.root.getByTestId('record-section-nav').getByText('OAuth tokens', { exact: true }).click();
+    await userDetail.root.getByTestId('record-section-nav').getByText('OAuth', { exact: true }).click();
     await saveScreen(page, 'user-tab-oauth-revealed', scheme);
   }
 

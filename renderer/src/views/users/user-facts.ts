@@ -29,7 +29,7 @@ export function timestampFacts(user: User): Fact[] {
     time('Last sign-in', user.last_sign_in_at, 'Never'),
     time('Last active', user.last_active_at, 'Never'),
     time('Password changed', user.password_last_updated_at, 'Never'),
-    time('Legal terms accepted', user.legal_accepted_at, 'Never'),
+    time('Terms accepted', user.legal_accepted_at, 'Never'),
     time('MFA enabled', user.mfa_enabled_at, 'Never'),
   ];
 }

@@ -62,6 +62,5 @@ export function securityFacts(user: User, receivedAt: number, now: number): Fact
       muted: attempts === null,
       testId: 'security-attempts',
     },
-    { label: 'MFA enabled', value: formatTime(user.mfa_enabled_at, 'Never'), muted: !user.mfa_enabled_at },
   ];
 }
