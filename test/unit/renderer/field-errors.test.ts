@@ -85,7 +85,8 @@ describe('the field-error mapping', () => {
     expect(errors.check([{ field: 'email_address.0', message: 'not an email' }, { field: 'nowhere', message: 'odd' }])).toBe(false);
     expect(errors.message('emails')).toBeUndefined();
     expect(errors.item('emails', 0)).toBe('not an email');
-    expect(errors.status('emails')).toBe('error');
+    expect(errors.status('emails')).toBeUndefined();
+    expect(errors.any.value).toBe(true);
     expect(errors.state.summary).toEqual(['nowhere: odd']);
     errors.clear('emails');
     expect(errors.status('emails')).toBeUndefined();

@@ -7,8 +7,11 @@
 import { computed, nextTick, reactive, shallowRef } from 'vue';
 import { placeErrors, placeMessages, type FieldMap, type NamedMessage, type PlacedErrors } from './field-errors';
 
-/** Where a message shows: FormField's, a ListInput entry's, a JSON editor's problem. */
-const MESSAGE_SELECTOR = '[data-testid^="error-"], [data-testid*="-error-"], [data-testid="json-editor-problem"]';
+/**
+ * Where a message shows: a form item in the error state (its class changes at once, while its
+ * message fades in after the hint fades out), a ListInput entry's message, a JSON editor's problem.
+ */
+const MESSAGE_SELECTOR = '.n-form-item-feedback--error, [data-testid*="-error-"], [data-testid="json-editor-problem"]';
 
 /** The reactive errors of one form. */
 export function useFieldErrors<F extends string>(map: FieldMap<F>) {
@@ -63,7 +66,8 @@ export function useFieldErrors<F extends string>(map: FieldMap<F>) {
     /** One list entry's message. */
     item: (field: F, index: number): string | undefined => state.items[field]?.[index],
     /** NFormItem's `validation-status` for the field. */
-    status: (field: F): 'error' | undefined => (state.fields[field] || state.items[field] ? 'error' : undefined),
+    // Entries mark only their own input (ListInput), so the other entries of the list stay plain.
+    status: (field: F): 'error' | undefined => (state.fields[field] ? 'error' : undefined),
     show,
     check,
     clear,
