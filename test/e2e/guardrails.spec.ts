@@ -133,7 +133,7 @@ test('turning read-only off on a production profile asks for its name typed: foc
   await expect(dialog.getByTestId('guardrail-phrase')).toHaveText(PRODUCTION);
   await expect(input).toBeFocused();
   await expect(confirm).toBeDisabled();
-  await input.fill('Acme prod');
+  await input.fill('Acme staging');
   await expect(confirm).toBeDisabled();
   await expect(dialog.getByTestId('guardrail-typed-hint')).toHaveText('That does not match yet.');
   await input.press('Enter');
@@ -190,6 +190,8 @@ test('the Sandbox can be made read-only and back (no typing there), and a change
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screens of the guardrail dialog and the read-only state (${scheme})`, async ({ app, page, shell, users, userDetail, profiles }) => {
+    // Many screens, each saved at two sizes: longer than one test's default on a busy machine.
+    test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme: scheme });
     const sandbox = (await app.services.profiles.list()).find((p) => p.isSandbox)!;
     const user = await someUser(app, sandbox.id);
@@ -221,7 +223,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await profiles.page.reload();
     await expect(userDetail.actions).toHaveAttribute('data-read-only', 'false');
     await userDetail.actions.getByTestId('user-ban').click();
-    await dialog.getByTestId('guardrail-typed-input').fill('ada@');
+    await dialog.getByTestId('guardrail-typed-input').fill('ada@exampel');
     await saveScreen(page, 'guardrail-typed', scheme);
     await dialog.getByTestId('guardrail-cancel').click();
   });

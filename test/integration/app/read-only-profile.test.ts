@@ -85,6 +85,13 @@ describe('a read-only profile', () => {
     expect(sandboxRequests().slice(requestsBefore)).toEqual(['GET /users/{user_id}']);
   });
 
+  it('keeps a read-only Sandbox from being reset too', async () => {
+    await value('profiles:setReadOnly', { id: sandbox.id, readOnly: true });
+    const reset = await call('sandbox:reset');
+    expect(reset).toMatchObject({ ok: false, error: { code: 'profile_read_only' } });
+    if (!reset.ok) expect(reset.error.message).toContain('Reset Sandbox');
+  });
+
   it('takes the switch off at once: the same profile then bans, disables MFA and deletes, each audited with its state before', async () => {
     await value('profiles:setReadOnly', { id: sandbox.id, readOnly: false });
     const user = await someUser((u) => u.two_factor_enabled);

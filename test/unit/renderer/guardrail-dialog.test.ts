@@ -100,6 +100,10 @@ describe('GuardrailDialog', () => {
 
     await type('ada@example.co');
     expect(confirmButton().disabled).toBe(true);
+    // A correct beginning is not flagged; a wrong character is.
+    expect(el('guardrail-typed-hint')?.textContent).not.toContain('does not match');
+    await type('ada@exampel');
+    expect(confirmButton().disabled).toBe(true);
     expect(el('guardrail-typed-hint')?.textContent).toContain('does not match');
     confirmButton().click();
     await type('ADA@example.com');
