@@ -1,5 +1,5 @@
 /**
- * `npm run bench:bulk [-- --users 5000 --items 2000 --kill-after 800]`: the bulk job engine as the
+ * `npm run bench:bulk [-- --users 5000 --items 2000 --kill-after 800 --rate-only]`: the bulk job engine as the
  * app runs it, against a Sandbox limited like a production instance (1,000 requests / 10 s per key).
  * The Sandbox runs in this process; the app (createAppServices with a production profile, its
  * bulk job engine and audit log) runs in a child process (bulk-app.ts).
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     users: { type: 'string', default: '5000' },
     items: { type: 'string', default: '2000' },
     'kill-after': { type: 'string', default: '800' },
+    /** Only the first part (ban then unban at the limit): for measuring the rate alone. */
+    'rate-only': { type: 'boolean', default: false },
   },
 });
 const USERS = Number(values.users);
@@ -136,6 +138,13 @@ const UNBAN = { name: 'users.unban', route: '/users/{user_id}/unban' };
 // 1. Ban then unban (one app process, as an administrator would run them), at a production limit.
 const [ban, unban] = await runJobs('', [BAN, UNBAN]);
 const share = achievedShare([ban.windows, unban.windows], LIMIT);
+
+if (values['rate-only']) {
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+  say(JSON.stringify({ items: ITEMS, limit_per_10s: LIMIT, achieved_share: Number(share.toFixed(3)), duplicated: ban.duplicated + unban.duplicated }));
+  process.exit(0);
+}
 
 // 2. With 5 % of requests refused: ban, killed once mid-job and resumed by a new process; then unban.
 sandbox.setSettings({ injected429: { share: 0.05, retryAfterSeconds: 1 } });

@@ -18,6 +18,7 @@ import { phoneNumberChannels } from './channels/phone-numbers';
 import { signInTokenChannels } from './channels/sign-in-tokens';
 import { sessionChannels } from './channels/sessions';
 import { savedViewChannels } from './channels/saved-views';
+import { bulkJobChannels } from './channels/bulk-jobs';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
 
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...sandboxChannels,
   ...auditChannels,
   ...jobChannels,
+  ...bulkJobChannels,
 } as const;
 
 /** The contract's type. */

@@ -130,12 +130,13 @@ describe('bulk jobs against the Sandbox', () => {
     const api = (path: string, init: RequestInit = {}) => fetch(`${sandbox.baseUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' } });
     // One user already carries the patch: the dry run skips it ("no change").
     await api(`/users/${chosen[0].id}/metadata`, { method: 'PATCH', body: JSON.stringify({ public_metadata: { tier: 'gold' } }) });
-    const before = new Map(await Promise.all(chosen.map(async (user) => [user.id, await (await api(`/users/${user.id}`)).json()] as const)));
+    const read = async (id: string) => (await (await api(`/users/${id}`)).json()) as User;
+    const before = new Map(await Promise.all(chosen.map(async (user) => [user.id, await read(user.id)] as const)));
     const preview = await value<BulkPreview>('bulkJobs:create', { profileId, operation: 'users.metadata', metadata: { public_metadata: { tier: 'gold' } }, items: chosen.map((user) => ({ targetId: user.id })) });
     expect(preview).toMatchObject({ wouldChange: 9, skipped: [{ reason: 'no change', count: 1 }] });
     await value('bulkJobs:start', { jobId: preview.job.jobId, confirmPhrase: '9' });
     expect((await finished(preview.job.jobId)).counts.done).toBe(9);
-    for (const user of chosen) expect((await (await api(`/users/${user.id}`)).json()).public_metadata.tier).toBe('gold');
+    for (const user of chosen) expect((await read(user.id)).public_metadata.tier).toBe('gold');
 
     // Someone changes one user after the job: the undo leaves that one alone.
     await api(`/users/${chosen[1].id}/metadata`, { method: 'PATCH', body: JSON.stringify({ private_metadata: { note: 'edited later' } }) });
@@ -144,8 +145,9 @@ describe('bulk jobs against the Sandbox', () => {
     await value('bulkJobs:start', { jobId: undo.job.jobId, confirmPhrase: '8' });
     expect((await finished(undo.job.jobId)).counts.done).toBe(8);
     for (const user of chosen.slice(2)) {
-      const now = await (await api(`/users/${user.id}`)).json();
-      expect([now.public_metadata, now.private_metadata, now.unsafe_metadata]).toEqual([before.get(user.id).public_metadata, before.get(user.id).private_metadata, before.get(user.id).unsafe_metadata]);
+      const now = await read(user.id);
+      const then = before.get(user.id)!;
+      expect([now.public_metadata, now.private_metadata, now.unsafe_metadata]).toEqual([then.public_metadata, then.private_metadata, then.unsafe_metadata]);
     }
   }, 60_000);
 
