@@ -77,6 +77,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await form.fill('created-at', '1918-08-26');
     await form.submit.click();
     await expect(form.fieldError('username')).toContainText('letters, numbers and - or _');
+    // The form scrolled back up to the first problem.
+    await expect(form.fieldError('username')).toBeInViewport();
     await expect(form.fieldError('created_at')).toContainText('RFC 3339');
     await saveScreen(page, 'user-edit-errors', scheme);
     expect(app.calls.filter((c) => c.channel === 'users:update')).toEqual([]);

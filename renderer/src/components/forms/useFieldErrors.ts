@@ -8,10 +8,10 @@ import { computed, nextTick, reactive, shallowRef } from 'vue';
 import { placeErrors, placeMessages, type FieldMap, type NamedMessage, type PlacedErrors } from './field-errors';
 
 /**
- * Where a message shows: a form item in the error state (its class changes at once, while its
- * message fades in after the hint fades out), a ListInput entry's message, a JSON editor's problem.
+ * What shows a message: a FormField, a ListInput entry or a JSON editor marked `data-invalid`
+ * (set as soon as the state changes, while a message itself may still be fading in).
  */
-const MESSAGE_SELECTOR = '.n-form-item-feedback--error, [data-testid*="-error-"], [data-testid="json-editor-problem"]';
+const MESSAGE_SELECTOR = '[data-invalid="true"]';
 
 /** The reactive errors of one form. */
 export function useFieldErrors<F extends string>(map: FieldMap<F>) {
