@@ -139,8 +139,7 @@ export class BulkJobEngine {
       running.stop = 'cancel';
       await running.settled;
     } else if (!ENDED.includes(job.state)) {
-      this.store.moveItems(jobId, ['pending', 'unknown', 'sending'], 'cancelled');
-      this.store.setJobState(jobId, 'cancelled');
+      await this.cancelRest(job);
     }
     return this.status(jobId);
   }
@@ -263,8 +262,7 @@ export class BulkJobEngine {
       return;
     }
     if (entry.stop === 'cancel') {
-      this.store.moveItems(jobId, ['pending', 'unknown'], 'cancelled');
-      this.store.setJobState(jobId, 'cancelled');
+      await this.cancelRest(job);
       return;
     }
     // Anything still unknown after every round is reported as failed, with why.
@@ -272,6 +270,15 @@ export class BulkJobEngine {
       this.store.finishItem(jobId, item.ordinal, 'failed', { error: { kind: 'network', code: 'outcome_unknown', message: `Gave up after ${item.attempts} attempts: whether the change was applied could not be confirmed.` } });
     }
     this.store.setJobState(jobId, 'done');
+  }
+
+  // Items that may have been applied (unknown) are checked first, so none is called cancelled that
+  // went through; one that cannot be checked now stays unknown. The pending ones are cancelled.
+  private async cancelRest(job: BulkJobRecord): Promise<void> {
+    this.store.moveItems(job.id, ['sending'], 'unknown');
+    await this.verifyUnknown(job, bulkOperations[job.operation]).catch(() => undefined);
+    this.store.moveItems(job.id, ['pending'], 'cancelled');
+    this.store.setJobState(job.id, 'cancelled');
   }
 
   private async worker(job: BulkJobRecord, op: BulkOperation, queue: WorkItem[], entry: RunningJob): Promise<void> {

@@ -155,6 +155,20 @@ describe('bulk job engine', () => {
     expect(second.items(job.jobId, {}).rows[1].result).toMatch(/confirmed applied/);
   });
 
+  it('cancelling a paused job checks its unknown items first: an applied one is done, not cancelled', async () => {
+    const w = world(3);
+    const first = w.engine();
+    const { job } = await first.create({ profileId: w.profile.id, operation: 'users.ban', items: items(...w.users.keys()) });
+    first.store.setJobState(job.jobId, 'running');
+    first.store.markSending(job.jobId, 0);
+    w.users.get('user_1')!.banned = true; // sent and applied, then the process died
+    first.store.markSending(job.jobId, 1); // marked, never sent
+    const second = w.engine();
+    const status = await second.cancel(job.jobId);
+    expect(status).toMatchObject({ state: 'cancelled', counts: { done: 1, cancelled: 2, unknown: 0 } });
+    expect(w.sent).toEqual([]);
+  });
+
   it('pauses running jobs at quit, to resume next time', async () => {
     const w = world(10);
     let release!: () => void;
