@@ -138,7 +138,9 @@ test('the section explains an empty ledger, and a token Clerk no longer accepts 
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`sign-in token screens in the ${scheme} scheme`, async ({ app, page, shell, users, userDetail }) => {
+  test(`sign-in token screens in the ${scheme} scheme`, async ({ app, page, shell, users, userDetail, audit }) => {
+    // Eight screens, each saved at two sizes when E2E_SCREENSHOTS=1.
+    test.slow();
     const tokens = new SignInTokensPage(page);
     await page.emulateMedia({ colorScheme: scheme });
     await app.open();
@@ -173,5 +175,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await shell.openSection('sign-in-tokens');
     await expect(tokens.rows()).toHaveCount(2);
     await saveScreen(page, 'sign-in-tokens', scheme);
+
+    // The revoked token's own tab, as the audit log's Open target shows it.
+    await shell.openSection('audit-log');
+    await audit.open(audit.rowOf('sign_in_tokens.revoke', 'success'));
+    await audit.drawer.getByTestId('audit-open-target').click();
+    await expect(page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="sign-in-token-detail"]').getByTestId('sign-in-token-row')).toBeVisible();
+    await saveScreen(page, 'sign-in-token-detail', scheme);
   });
 }

@@ -50,13 +50,17 @@ export function formatFromNow(at: number, now: number): string {
   return relative.format(Math.trunc(delta / ms), unit);
 }
 
-/** A lifetime in seconds as a person reads it: "15 minutes", "7 days", "90 seconds". */
+/** A lifetime in seconds as a person reads it, in whole units: "15 minutes", "1 minute 30 seconds", "7 days". */
 export function formatLifetime(seconds: number): string {
-  const preset = EXPIRY_PRESETS.find((entry) => entry.seconds === seconds);
-  if (preset) return preset.label.replace(/ \(.*\)$/, '');
-  const [unit, ms] = UNITS.find(([, length]) => (seconds * 1000) % length === 0 && seconds * 1000 >= length) ?? UNITS[UNITS.length - 1];
-  const count = (seconds * 1000) / ms;
-  return `${count.toLocaleString()} ${unit}${count === 1 ? '' : 's'}`;
+  let left = seconds * 1000;
+  const parts: string[] = [];
+  for (const [unit, ms] of UNITS) {
+    const count = Math.floor(left / ms);
+    if (count === 0) continue;
+    parts.push(`${count.toLocaleString()} ${unit}${count === 1 ? '' : 's'}`);
+    left -= count * ms;
+  }
+  return parts.join(' ') || '0 seconds';
 }
 
 /** How each state reads, and its tag's colour. */
