@@ -109,6 +109,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(userDetail.root.getByTestId('user-image-delete')).toBeHidden();
     await expect(zone.locator('.user-avatar img')).toHaveCount(0);
     expect((await dispatch<User>(app, 'users:get', { userId: user.id })).has_image).toBe(false);
+    for (const action of ['users.set_profile_image', 'users.delete_profile_image']) {
+      const log = await app.services.dispatch('audit:list', { filter: { action, targetId: user.id } });
+      const rows = (log as { ok: true; value: { rows: { outcome: string }[] } }).value.rows;
+      expect(rows.map((row) => row.outcome), action).toContain('success');
+    }
   });
 }
 

@@ -82,6 +82,17 @@ test('a patch with a nested null previews the merge, and the Sandbox then stores
   const sent = app.calls.filter((call) => call.channel === 'users:updateMetadata');
   expect(sent).toHaveLength(1);
   expect(sent[0].result.ok).toBe(true);
+
+  // The audit log has the change with the patch as its body and the user's state before and after.
+  const log = await app.services.dispatch('audit:list', { filter: { action: 'users.update_metadata', targetId: user.id } });
+  const records = (log as { ok: true; value: { rows: { seq: number; outcome: string }[] } }).value.rows;
+  expect(records.map((row) => row.outcome)).toContain('success');
+  const details = await Promise.all(records.map((row) => app.services.dispatch('audit:get', { seq: row.seq })));
+  // The UI's change (the setup's own patch is in the log too).
+  const change = details.map((detail) => (detail as { ok: true; value: { body: any; before: any; after: any } }).value).find((entry) => entry.body?.public_metadata?.seats === 5)!;
+  expect(change.body).toEqual(JSON.parse(JSON.stringify({ public_metadata: { prefs: { beta: null, lang: 'fr' }, tags: ['c'], plan: null, seats: 5 } })));
+  expect(change.after.public_metadata).toEqual(previewed);
+  expect(change.before.public_metadata).toEqual(user.public_metadata);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
