@@ -5,6 +5,7 @@
  */
 import type { PhoneNumber, User } from '../../shared/clerk';
 import { expect, test, type AppHarness } from './harness/fixtures';
+import { registerSandboxKey, sandboxUrl } from './harness/keys';
 import { saveScreen } from './harness/screens';
 
 async function call<T>(app: AppHarness, channel: string, input: Record<string, unknown>): Promise<T> {
@@ -135,4 +136,40 @@ test('Clerk’s refusal of a taken number shows next to the field', async ({ app
   const sent = app.calls.filter((c) => c.channel === 'phoneNumbers:create');
   expect(sent).toHaveLength(1);
   expect(sent[0].result.ok).toBe(false);
+});
+
+test('on a production profile a phone number is deleted only once its number is typed', async ({ app, page, shell, users, userDetail, profiles }) => {
+  await app.open();
+  await shell.openSection('profiles');
+  await profiles.add({ name: 'Acme production', environment: 'production', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services, 'live') });
+  const production = (await app.services.profiles.list()).find((p) => p.name === 'Acme production')!;
+  // A new production profile starts read-only; this test is about the typed confirmation.
+  const unlocked = await app.services.dispatch('profiles:setReadOnly', { id: production.id, readOnly: false });
+  expect(unlocked.ok).toBe(true);
+  await shell.switchProfile('Acme production');
+  await shell.openSection('users');
+  const user = (await app.services.dispatch('users:list', { profileId: production.id, limit: 1 })) as { ok: true; value: { data: User[] } };
+  const target = user.value.data[0];
+  const added = await app.services.dispatch('phoneNumbers:create', { profileId: production.id, userId: target.id, phoneNumber: '+14155550188', verified: true });
+  if (!added.ok) throw new Error(added.error.message);
+  const phone = added.value as PhoneNumber;
+
+  await users.row(target.id).click();
+  await userDetail.card('user-phones').locator(`[data-phone-id="${phone.id}"]`).getByTestId('phone-open').click();
+  const detail = shell.activePanel.getByTestId('phone-number-detail');
+  await detail.getByTestId('phone-delete').click();
+  const guard = page.getByTestId('guardrail-dialog');
+  await expect(guard.getByTestId('guardrail-phrase')).toHaveText('+14155550188');
+  const input = guard.getByTestId('guardrail-typed-input');
+  await input.fill('+1415555018');
+  await expect(guard.getByTestId('guardrail-confirm')).toBeDisabled();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await saveScreen(page, 'phone-delete-production', scheme);
+  }
+  await input.fill('+14155550188');
+  await guard.getByTestId('guardrail-confirm').click();
+  await expect(shell.activePanel.getByTestId('record-gone')).toBeVisible();
+  const gone = await app.services.dispatch('phoneNumbers:get', { profileId: production.id, phoneNumberId: phone.id });
+  expect(gone).toMatchObject({ ok: false, error: { status: 404 } });
 });
