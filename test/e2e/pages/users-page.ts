@@ -72,4 +72,49 @@ export class UsersPage {
   pageInput(): Locator {
     return this.root.getByTestId('pager-page').locator('input');
   }
+
+  // --- Filters, sort, columns, saved views, paste a list (issue 9, item 1) ---
+
+  /** The filter bar's sentence. */
+  get sentence(): Locator {
+    return this.root.getByTestId('users-filter-sentence');
+  }
+
+  /** Adds (or replaces) a multi-value filter from the "Add filter" menu: values typed comma-separated. */
+  async addFilter(kind: string, values: string): Promise<void> {
+    await this.root.getByTestId('users-add-filter').click();
+    await this.page.getByTestId(`add-filter-${kind}`).click();
+    const editor = this.root.getByTestId('filter-editor');
+    await expect(editor).toHaveAttribute('data-kind', kind);
+    if (kind === 'lastActiveAtSince') {
+      const input = editor.getByTestId('filter-editor-date').locator('input');
+      await input.fill(values);
+      await input.press('Enter');
+    } else {
+      await editor.getByTestId('filter-editor-input').locator('input').fill(values);
+    }
+    await editor.getByTestId('filter-editor-apply').click();
+  }
+
+  /** The chip of one filter in the sentence. */
+  chip(kind: string): Locator {
+    return this.root.locator(`[data-testid="filter-chip"][data-kind="${kind}"]`);
+  }
+
+  /** Picks an order from the Sort menu by its label (e.g. `Username ↑`). */
+  async sortBy(label: string): Promise<void> {
+    await this.root.getByTestId('users-sort').click();
+    await this.page.locator('.n-base-select-option').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).click();
+  }
+
+  /** The column keys the table shows, in order. */
+  async columnKeys(): Promise<string[]> {
+    return ((await this.root.getByTestId('users-table').getAttribute('data-columns')) ?? '').split(' ');
+  }
+
+  /** Ticks or unticks a column in the column chooser (left open). */
+  async toggleColumn(key: string): Promise<void> {
+    if (!(await this.page.getByTestId('column-chooser-menu').isVisible())) await this.root.getByTestId('column-chooser').click();
+    await this.page.getByTestId(`column-option-${key}`).click();
+  }
 }

@@ -33,6 +33,7 @@ describe('users filter model', () => {
       `Users whose email is a@x, b@y · username is ada · in organization org_1, not org_2 · active since ${formatDate(since)} · matching “ada”`,
     );
     expect(sentenceParts(filters, 'ada').map((part) => part.kind)).toEqual(['emailAddress', 'username', 'organizationId', 'lastActiveAtSince', 'query']);
+    expect(sentenceText({ phoneNumber: ['+15551234567'], externalId: ['+crm-1'] })).toBe('Users whose phone is +15551234567 · external ID is crm-1');
     expect(sentenceText({})).toBe('All users');
     expect(sentenceText({}, 'x')).toBe('Users matching “x”');
   });

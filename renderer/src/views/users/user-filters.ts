@@ -75,8 +75,12 @@ export function activeKinds(filters: UserFilters): UserFilterKind[] {
   return USER_FILTERS.map((info) => info.kind).filter((kind) => filters[kind] !== undefined);
 }
 
-/** One value as the sentence reads it: Clerk's `-` prefix is "not", its `+` prefix nothing. */
-export function valueText(value: string): string {
+/** The filters whose values may carry Clerk's `+` (include) / `-` (exclude) prefix; a phone number's `+` is its own. */
+const SIGNED: ReadonlySet<UserFilterKind> = new Set(['userId', 'externalId', 'organizationId']);
+
+/** One value of `kind` as the sentence reads it: on id filters Clerk's `-` prefix is "not", its `+` nothing. */
+export function valueText(kind: UserFilterKind, value: string): string {
+  if (!SIGNED.has(kind)) return value;
   if (value.startsWith('-')) return `not ${value.slice(1)}`;
   return value.startsWith('+') ? value.slice(1) : value;
 }
@@ -99,7 +103,7 @@ export function sentenceParts(filters: UserFilters, query = ''): SentencePart[] 
     const lead = info.whose && !whoseSaid ? `whose ${info.phrase}` : info.phrase;
     if (info.whose) whoseSaid = true;
     const value = filters[kind];
-    const values = kind === 'lastActiveAtSince' ? [formatDate(value as number)] : (value as string[]).map(valueText);
+    const values = kind === 'lastActiveAtSince' ? [formatDate(value as number)] : (value as string[]).map((one) => valueText(kind, one));
     parts.push({ kind, lead, values });
   }
   const search = query.trim();
