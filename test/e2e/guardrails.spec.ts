@@ -73,7 +73,14 @@ test('a new production profile is read-only: main refuses a ban sent through the
   userDetail,
   profiles,
 }) => {
-  const production = await addProduction(app, shell, profiles);
+  // The form says so before saving.
+  await shell.openSection('profiles');
+  await profiles.startAdding();
+  await profiles.fill({ name: PRODUCTION, environment: 'production', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services, 'live') });
+  await expect(profiles.form.getByTestId('profile-starts-read-only')).toHaveText('Starts read-only: turn that off in Profiles to make changes.');
+  await profiles.saveButton.click();
+  await expect(profiles.form).toBeHidden();
+  const production = await profileNamed(app, PRODUCTION);
   expect(production.readOnly).toBe(true);
   await expect(profiles.row(PRODUCTION).getByTestId('profile-read-only')).toHaveAttribute('data-read-only', 'true');
   await expect(profiles.row('Sandbox').getByTestId('profile-read-only')).toHaveAttribute('data-read-only', 'false');
