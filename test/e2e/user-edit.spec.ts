@@ -7,7 +7,9 @@
 import type { User } from '../../shared/clerk';
 import type { SessionPage } from '../../shared/ipc/channels/sessions';
 import type { UserPage } from '../../shared/ipc/contract';
+import type { ProfileView } from '../../shared/ipc/types';
 import { expect, test, type AppHarness } from './harness/fixtures';
+import { registerSandboxKey, sandboxUrl } from './harness/keys';
 import { saveScreen } from './harness/screens';
 import type { ShellPage } from './pages/shell-page';
 import type { UserDetailPage } from './pages/user-detail-page';
@@ -192,4 +194,42 @@ test('a new password is sent with "skip checks" and "sign out of other sessions"
 
   expect(sentBody(app)).toEqual({ password: 'abc', skip_password_checks: true, sign_out_of_other_sessions: true });
   expect((await dispatch<SessionPage>(app, 'sessions:list', { userId: user!.id, status: 'active' })).totalCount).toBe(0);
+});
+
+test('on production a plain edit needs no typing, but removing the username asks for it to be typed', async ({ app, page, shell, users, userDetail }) => {
+  // A production profile on the same Sandbox (live key), read-only turned off, opened.
+  const created = await app.services.dispatch('profiles:create', {
+    name: 'Acme production', environment: 'production', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services, 'live'),
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const production = created.value as ProfileView;
+  for (const [channel, input] of [['profiles:setReadOnly', { id: production.id, readOnly: false }], ['profiles:activate', { id: production.id }]] as const) {
+    const envelope = await app.services.dispatch(channel, input);
+    if (!envelope.ok) throw new Error(envelope.error.message);
+  }
+  const made = await app.services.dispatch('users:create', { profileId: production.id, body: { username: 'kjohnson_prod', email_address: ['kjohnson_prod@nasa.example.com'] } });
+  if (!made.ok) throw new Error(made.error.message);
+  const user = made.value as User;
+  await app.open();
+  await expect(page.getByTestId('profile-switcher')).toContainText('Acme production');
+  const form = await openEdit(shell, users, userDetail, user);
+
+  await form.fill('first-name', 'Katherine');
+  await form.submit.click();
+  await expect(page.getByTestId('guardrail-dialog')).toBeVisible();
+  await expect(page.getByTestId('guardrail-typed-input')).toHaveCount(0);
+  await page.getByTestId('guardrail-confirm').click();
+  await expect(form.root).toBeHidden();
+
+  await userDetail.root.getByTestId('user-edit-open').click();
+  await form.fill('username', '');
+  await form.submit.click();
+  const confirm = page.getByTestId('guardrail-confirm');
+  await expect(confirm).toBeDisabled();
+  await page.getByTestId('guardrail-typed-input').fill('kjohnson_prod');
+  await confirm.click();
+  await expect(form.root).toBeHidden();
+  expect(sentBody(app)).toEqual({ username: '' });
+  const stored = await app.services.dispatch('users:get', { profileId: production.id, userId: user.id });
+  expect(stored.ok && (stored.value as User).username).toBeNull();
 });
