@@ -9,7 +9,17 @@ import type { IpcError } from './errors';
  * The bulk operations a job can be created with (electron/services/jobs/bulk/bulk-operations.ts).
  * `users.metadata` deep-merges one patch (the job's `metadata` param) into each user's metadata.
  */
-export const BULK_OPERATIONS = ['users.ban', 'users.unban', 'users.lock', 'users.unlock', 'users.metadata'] as const;
+export const BULK_OPERATIONS = [
+  'users.ban',
+  'users.unban',
+  'users.lock',
+  'users.unlock',
+  'users.metadata',
+  // Without an inverse (issue 10, item 2; bulk-user-operations.ts): one item per user each.
+  'users.disable_mfa',
+  'users.delete',
+  'sessions.revoke_all_for_user',
+] as const;
 /**
  * Every bulk operation: those above, and the ones only main makes, as an undo:
  * `users.metadata.restore` puts each user's metadata back as the audit log recorded it before.

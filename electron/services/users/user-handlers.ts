@@ -4,6 +4,7 @@ import type { ClerkClients } from '../clerk-clients';
 import { operations } from '../clerk/operations';
 import type { HandlersFor } from '../dispatch';
 import { listUsers } from './user-list';
+import { matchingUserIds } from './user-matching-ids';
 import { setProfileImage } from './profile-image';
 import { resolveUsers } from './user-resolver';
 
@@ -19,6 +20,8 @@ export function createUserHandlers({ clients }: UserHandlerDeps): HandlersFor<ty
     'users:list': ({ profileId, ...params }) => listUsers(clients.for(profileId), params),
     'users:resolve': ({ profileId, entries }) => resolveUsers(clients.for(profileId), entries),
     'users:get': ({ profileId, userId }) => clients.for(profileId).run(users.get, { user_id: userId }),
+    // Select all matching (issue 10, item 2).
+    'users:matchingIds': ({ profileId, ...params }) => matchingUserIds(clients.for(profileId), params),
     // User tab (issue 9, item 3).
     'users:organizationMemberships': async ({ profileId, userId, limit, offset }) => {
       const page = await clients.for(profileId).run(users.organizationMemberships, { user_id: userId }, { query: { limit, offset } });

@@ -211,6 +211,18 @@ export interface MfaDisabled {
 /** Input of the one-step user actions (ban, unban, lock, unlock). */
 const userAction = z.object({ profileId: localId, userId: clerkId('user') });
 
+// --- Select all matching (issue 10, item 2): the ids of every user the list's filters match, a page at a time ---
+
+/** The largest page of `users:matchingIds` (Clerk's largest users page). */
+export const MATCHING_IDS_PAGE_MAX = 500;
+
+/** A page of `users:matchingIds`: each user's id and label, the total matching, and where the next page starts (null: done). */
+export interface MatchingIdsPage {
+  items: { targetId: string; label: string }[];
+  totalCount: number;
+  nextOffset: number | null;
+}
+
 /** The users' channels. */
 export const userChannels = {
   'users:list': channel(
@@ -232,6 +244,15 @@ export const userChannels = {
     }),
   ).returns<UserResolution>(),
   'users:get': channel(z.object({ profileId: localId, userId: clerkId('user') })).returns<User>(),
+  // Select all matching (issue 10, item 2): a page of the matching users' ids and labels, for a bulk job.
+  'users:matchingIds': channel(
+    userListFilters.extend({
+      profileId: localId,
+      orderBy: z.string().regex(USER_ORDER_BY, 'Unknown sort field.').optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(MATCHING_IDS_PAGE_MAX).default(MATCHING_IDS_PAGE_MAX),
+    }),
+  ).returns<MatchingIdsPage>(),
   // User tab (issue 9, item 3): memberships (paginated) and the sensitive read of OAuth access tokens.
   'users:organizationMemberships': channel(
     z.object({

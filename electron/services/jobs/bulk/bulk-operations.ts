@@ -10,6 +10,7 @@ import { operations } from '../../clerk/operations';
 import type { Operation } from '../../clerk/operation';
 import { metadataPatchOperation, metadataRestoreOperation } from './bulk-metadata';
 import { readUsers, type BulkOperation, type BulkVerdict } from './bulk-operation';
+import { deleteUsersOperation, disableMfaOperation, revokeAllSessionsOperation } from './bulk-user-operations';
 
 export type { BulkOperation, BulkVerdict } from './bulk-operation';
 
@@ -59,4 +60,8 @@ export const bulkOperations: Record<BulkOperationName, BulkOperation> = {
   'users.unlock': userFlagOperation({ name: 'users.unlock', title: 'Unlock users', op: operations.users.unlock, inverse: 'users.lock', already: (u) => (u.locked ? null : 'not locked'), summary: 'unlocked' }),
   'users.metadata': metadataPatchOperation,
   'users.metadata.restore': metadataRestoreOperation,
+  // Bulk user actions without an inverse (issue 10, item 2).
+  'users.disable_mfa': disableMfaOperation,
+  'users.delete': deleteUsersOperation,
+  'sessions.revoke_all_for_user': revokeAllSessionsOperation,
 };
