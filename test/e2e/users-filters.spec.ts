@@ -301,8 +301,9 @@ for (const scheme of ['light', 'dark'] as const) {
     const some = (await expected(app, { limit: 6 })).data;
     await users.addFilter('emailAddress', some.map((user) => user.email_addresses[0].email_address).join(', '));
     await users.addFilter('userId', some.map((user) => user.id).join(', '));
-    await users.addFilter('organizationId', 'org_2abcdefghijklmnop, -org_3abcdefghijklmnop');
-    await users.searchFor('a', { enter: true });
+    await users.addFilter('externalId', '-crm-never-used-1, -crm-never-used-2');
+    await users.addFilter('lastActiveAtSince', '2020-01-01');
+    await users.searchFor('example', { enter: true });
     await expect(users.sentence).toContainText('matching');
     await users.idle();
     // The sentence wraps inside the window and the table fits 1000 px without a sideways scroll bar.
