@@ -25,7 +25,7 @@ const B = '00000000-0000-4000-8000-00000000000b';
 const profile = (id: string, name: string): ProfileView => profileView({ id, name, apiUrl: 'http://127.0.0.1:4000', isSandbox: id === A });
 
 const person = (id: string, first: string): User =>
-  ({ id, first_name: first, last_name: 'Test', banned: false, locked: false, email_addresses: [], phone_numbers: [], external_accounts: [], created_at: 1 }) as unknown as User;
+  ({ id, first_name: first, last_name: 'Test', banned: false, locked: false, email_addresses: [], phone_numbers: [], web3_wallets: [], external_accounts: [], created_at: 1 }) as unknown as User;
 
 /** A fake main holding an instance's users, which the actions change (and a reset puts back). */
 function instanceMain(): FakeBridge & { users: User[] } {
