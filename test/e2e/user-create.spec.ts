@@ -80,6 +80,9 @@ test('creates a user with several fields: its tab opens, the Sandbox stores them
   await audit.rowOf('users.create', 'success').click();
   await expect(audit.drawer).toContainText('amazing_grace_1906');
   await expect(audit.drawer).not.toContainText('cobol-forever-1959');
+  // "Open target" opens the new user (its id comes from Clerk's answer: a create has none before).
+  await audit.drawer.getByTestId('audit-open-target').click();
+  await expect(shell.activeTab).toHaveAttribute('data-tab-key', `user:${userId}`);
 });
 
 for (const scheme of ['light', 'dark'] as const) {

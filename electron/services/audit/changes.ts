@@ -32,7 +32,7 @@ export function toChange({ intent, outcome }: ChangeRecords): AuditChange {
     method: intent.method,
     route: intent.route,
     path: intent.path,
-    target: intent.target ?? null,
+    target: targetOf(intent, outcome),
     targetName: intent.target ? targetNameOf([outcome?.after, intent.before, outcome?.response, intent.body]) : null,
     bulkId: intent.bulkId ?? null,
     sensitive: intent.sensitive === true,
@@ -45,6 +45,17 @@ export function toChange({ intent, outcome }: ChangeRecords): AuditChange {
     completedAt: outcome?.ts ?? null,
     hasStates: intent.statePath !== undefined,
   };
+}
+
+/**
+ * The change's target. A create has no id before it is sent (`POST /users`): it is the id of the
+ * object of the target's type that the instance answered with, so "open target" opens the new record.
+ */
+function targetOf(intent: IntentRecord, outcome: OutcomeRecord | null): AuditChange['target'] {
+  const target = intent.target;
+  if (!target || target.id !== undefined) return target ?? null;
+  const created = outcome?.response as { object?: unknown; id?: unknown } | null | undefined;
+  return created && created.object === target.type && typeof created.id === 'string' ? { ...target, id: created.id } : target;
 }
 
 /** Everything recorded about a change. */
