@@ -115,7 +115,7 @@ test('a token created in the user’s tab shows its URL once, is in the ledger, 
   expect(carriers).toEqual(['signInTokens:create']);
 });
 
-test('the section explains an empty ledger, and a token Clerk no longer accepts cannot be revoked', async ({ app, page, shell }) => {
+test('the section explains an empty ledger, and an expired token cannot be revoked', async ({ app, page, shell }) => {
   const tokens = new SignInTokensPage(page);
   await app.open();
   await shell.openSection('sign-in-tokens');
