@@ -21,6 +21,8 @@ import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/job-runner';
 import { BulkJobEngine } from './jobs/bulk/bulk-engine';
 import { createBulkJobHandlers } from './jobs/bulk/bulk-handlers';
+// Record exports (issue 10, item 4).
+import { createExportHandlers } from './exports/export-handlers';
 import type { Platform } from './platform';
 import { createProfileHandlers } from './profiles/profile-handlers';
 import { ProfileService } from './profiles/profile-service';
@@ -160,6 +162,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...createAuditHandlers({ audit: auditAvailability, jobs, platform: options.desktop }),
     ...createJobHandlers({ jobs }),
     ...createBulkJobHandlers({ bulk }),
+    ...createExportHandlers({ clients, profiles, jobs, platform: options.desktop }),
   };
 
   return {

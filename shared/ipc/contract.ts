@@ -19,6 +19,8 @@ import { signInTokenChannels } from './channels/sign-in-tokens';
 import { sessionChannels } from './channels/sessions';
 import { savedViewChannels } from './channels/saved-views';
 import { bulkJobChannels } from './channels/bulk-jobs';
+// Record exports (issue 10, item 4).
+import { exportChannels } from './channels/exports';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
 
 export const contract = {
@@ -34,6 +36,7 @@ export const contract = {
   ...auditChannels,
   ...jobChannels,
   ...bulkJobChannels,
+  ...exportChannels,
 } as const;
 
 /** The contract's type. */

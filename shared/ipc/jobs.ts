@@ -4,6 +4,7 @@
  */
 import type { AuditExportResult, AuditPruneResult, AuditVerifyResult } from '../audit/types';
 import type { IpcError } from './errors';
+import type { RecordExportResult } from './exports';
 
 /** Where a job is: still running, or how it ended. */
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -13,6 +14,8 @@ export interface JobResults {
   'audit-export': AuditExportResult;
   'audit-verify': AuditVerifyResult;
   'audit-prune': AuditPruneResult;
+  /** A paged export of records (users) to a file (issue 10, item 4; electron/services/exports). */
+  'records-export': RecordExportResult;
 }
 
 /** The kinds of job. */
