@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClerkCall } from '../../../electron/services/clerk/call';
 import { listUsers } from '../../../electron/services/users/user-list';
+import { contract } from '../../../shared/ipc/contract';
 import { byPath, startScriptServer, type ScriptServer, scriptedClient } from '../clerk/script-server';
 
 let server: ScriptServer;
@@ -43,6 +44,30 @@ describe('listUsers', () => {
     expect(count.search).toBe(`?${filters}`);
     expect(list.search).toBe(`?${filters}&limit=20&offset=40&order_by=-last_sign_in_at`);
     expect(calls.map((c) => c.route).sort()).toEqual(['/users', '/users/count']);
+  });
+
+  // Issue 9: the Users list's filters, as the users:list channel passes them on.
+  it('sends the Users list filters to both, "active since" as last_active_at_since', async () => {
+    server.otherwise(byPath({ '/v1/users': [], '/v1/users/count': { object: 'total_count', total_count: 0 } }));
+    await listUsers(client(), { limit: 25, phoneNumber: ['+15551234567'], externalId: ['-crm-1'], username: ['ada'], organizationId: ['org_1', '-org_2'], lastActiveAtSince: 1_762_000_000_000 });
+    const urls = server.received.map((r) => new URL(r.url, 'http://x'));
+    const filters = 'phone_number=%2B15551234567&external_id=-crm-1&username=ada&organization_id=org_1&organization_id=-org_2&last_active_at_since=1762000000000';
+    expect(urls.find((u) => u.pathname === '/v1/users/count')!.search).toBe(`?${filters}`);
+    expect(urls.find((u) => u.pathname === '/v1/users')!.search).toBe(`?${filters}&limit=25`);
+  });
+
+  it('the users:list channel validates each filter: ids with their +/- prefix, at most 100 values, no blanks', () => {
+    const input = contract['users:list'].input;
+    const base = { profileId: '00000000-0000-4000-8000-000000000001' };
+    expect(input.safeParse({ ...base, userId: ['user_1', '-user_2', '+user_3'], organizationId: ['-org_1'] }).success).toBe(true);
+    expect(input.safeParse({ ...base, userId: ['org_1'] }).success).toBe(false);
+    expect(input.safeParse({ ...base, organizationId: ['user_1'] }).success).toBe(false);
+    expect(input.safeParse({ ...base, emailAddress: Array.from({ length: 101 }, (_, i) => `u${i}@x.com`) }).success).toBe(false);
+    expect(input.safeParse({ ...base, username: ['  '] }).success).toBe(false);
+    expect(input.safeParse({ ...base, emailAddress: [] }).success).toBe(false);
+    expect(input.safeParse({ ...base, phoneNumber: ['1'.repeat(33)] }).success).toBe(false);
+    expect(input.safeParse({ ...base, lastActiveAtSince: -1 }).success).toBe(false);
+    expect(input.safeParse({ ...base, lastActiveAtSince: 1.5 }).success).toBe(false);
   });
 
   it('sends no paging when none is given', async () => {
