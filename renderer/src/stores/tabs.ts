@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Tab } from '@shared/ipc/types';
-import type { ViewState } from '@shared/ipc/view-state';
+import { VIEW_STATE_MAX_BYTES, type ViewState } from '@shared/ipc/view-state';
 import { recordTabKey, sectionInfo, sectionTabKey, type RecordKind, type SectionId } from '@shared/sections';
 import { useApi } from '../api';
 
@@ -114,7 +114,10 @@ export const useTabsStore = defineStore('tabs', () => {
   function setView(key: string, view: ViewState): void {
     const tab = tabs.value.find((t) => t.key === key);
     if (!tab || tab.kind !== 'section') return;
-    if (JSON.stringify(tab.view ?? null) === JSON.stringify(view)) return;
+    const json = JSON.stringify(view);
+    if (JSON.stringify(tab.view ?? null) === json) return;
+    // Over main's bound the whole save would be refused: the tab keeps its last view that fits instead.
+    if (new TextEncoder().encode(json).length > VIEW_STATE_MAX_BYTES) return;
     tab.view = view;
     persist();
   }
