@@ -23,6 +23,8 @@ import { BulkJobEngine } from './jobs/bulk/bulk-engine';
 import { createBulkJobHandlers } from './jobs/bulk/bulk-handlers';
 // Record exports (issue 10, item 4).
 import { createExportHandlers } from './exports/export-handlers';
+// The users import (issue 10, item 3).
+import { createImportHandlers } from './imports/import-handlers';
 import type { Platform } from './platform';
 import { createProfileHandlers } from './profiles/profile-handlers';
 import { ProfileService } from './profiles/profile-service';
@@ -163,6 +165,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...createJobHandlers({ jobs }),
     ...createBulkJobHandlers({ bulk }),
     ...createExportHandlers({ clients, profiles, jobs, platform: options.desktop }),
+    ...createImportHandlers({ bulk, platform: options.desktop }),
   };
 
   return {

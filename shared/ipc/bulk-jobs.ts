@@ -24,7 +24,11 @@ export const BULK_OPERATIONS = [
  * Every bulk operation: those above, and the ones only main makes, as an undo:
  * `users.metadata.restore` puts each user's metadata back as the audit log recorded it before.
  */
-export type BulkOperationName = (typeof BULK_OPERATIONS)[number] | 'users.metadata.restore';
+export type BulkOperationName =
+  | (typeof BULK_OPERATIONS)[number]
+  | 'users.metadata.restore'
+  // The import (issue 10, item 3): made by users:import, whose rows have no user id yet.
+  | 'users.create';
 
 /** A metadata patch applied to every user of a `users.metadata` job (Clerk's deep merge; `null` deletes a key). */
 export interface BulkMetadataPatch {

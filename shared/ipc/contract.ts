@@ -21,6 +21,8 @@ import { savedViewChannels } from './channels/saved-views';
 import { bulkJobChannels } from './channels/bulk-jobs';
 // Record exports (issue 10, item 4).
 import { exportChannels } from './channels/exports';
+// The users import (issue 10, item 3).
+import { importChannels } from './channels/imports';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
 
 export const contract = {
@@ -37,6 +39,7 @@ export const contract = {
   ...jobChannels,
   ...bulkJobChannels,
   ...exportChannels,
+  ...importChannels,
 } as const;
 
 /** The contract's type. */

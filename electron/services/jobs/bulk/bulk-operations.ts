@@ -10,6 +10,8 @@ import { operations } from '../../clerk/operations';
 import type { Operation } from '../../clerk/operation';
 import { metadataPatchOperation, metadataRestoreOperation } from './bulk-metadata';
 import { readUsers, type BulkOperation, type BulkVerdict } from './bulk-operation';
+// The import (issue 10, item 3).
+import { createUsersOperation } from './bulk-user-create';
 import { deleteUsersOperation, disableMfaOperation, revokeAllSessionsOperation } from './bulk-user-operations';
 
 export type { BulkOperation, BulkVerdict } from './bulk-operation';
@@ -64,4 +66,6 @@ export const bulkOperations: Record<BulkOperationName, BulkOperation> = {
   'users.disable_mfa': disableMfaOperation,
   'users.delete': deleteUsersOperation,
   'sessions.revoke_all_for_user': revokeAllSessionsOperation,
+  // The import (issue 10, item 3): POST /users per row, clashes skipped, never resent blind.
+  'users.create': createUsersOperation,
 };
