@@ -66,6 +66,24 @@ export const signInTokenKeys = {
   list: (profileId: string, userId?: string) => ['sign-in-tokens', profileId, 'list', userId ?? null] as const,
 };
 
+/**
+ * Bulk jobs (issue 10): stored in main's database but about one profile's instance, so keyed like an
+ * instance's data (`['bulk-jobs', profileId, …]`); the budget meter is the profile's own.
+ */
+export const bulkJobKeys = {
+  all: (profileId: string) => ['bulk-jobs', profileId] as const,
+  /** The profile's jobs (newest first). */
+  list: (profileId: string) => ['bulk-jobs', profileId, 'list'] as const,
+  /** One job's status. */
+  status: (profileId: string, jobId: string) => ['bulk-jobs', profileId, 'status', jobId] as const,
+  /** Every page of one job's results. */
+  itemsOf: (profileId: string, jobId: string) => ['bulk-jobs', profileId, 'items', jobId] as const,
+  /** A page of one job's results, of some states. */
+  items: (profileId: string, jobId: string, page: { states: readonly string[]; offset: number; limit: number }) => ['bulk-jobs', profileId, 'items', jobId, { ...page, states: [...page.states] }] as const,
+  /** The profile's budget meter. */
+  budget: (profileId: string) => ['bulk-jobs', profileId, 'budget'] as const,
+};
+
 /** The instance profiles (on this computer: they name instances, they are no instance's data). */
 export const profileKeys = {
   /** Everything about the profiles: the list and which one main has active. */
