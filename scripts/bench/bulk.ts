@@ -102,9 +102,16 @@ interface Phase {
 }
 
 /** A job's figures from the request log, over the time `from` (its first sending process's start) to its end. */
+/**
+ * The Sandbox stamps a log line after it has sent the answer, so on a loaded machine the app may
+ * finish the job before the Sandbox writes its last lines: calls are counted up to this long after
+ * the job's end (the next job of a run is another route, so nothing of it is counted here).
+ */
+const LOG_GRACE_MS = 5_000;
+
 function phaseOf(name: string, end: AppEvent, route: string, from = Number(end.startedAt)): Phase {
   const to = Number(end.finishedAt);
-  const lines = readLog(logFile).filter((line) => line.ts >= from && line.ts <= to);
+  const lines = readLog(logFile).filter((line) => line.ts >= from && line.ts <= to + LOG_GRACE_MS);
   const applied = appliedPerPath(lines, 'POST', route);
   return { name, jobId: String(end.jobId), windows: windowCounts(lines, from, to, WINDOW_MS), applied: applied.size, duplicated: duplicates(applied) };
 }
