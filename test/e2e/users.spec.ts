@@ -76,7 +76,7 @@ test('sorting a column flips the order', async ({ app, users }) => {
   await expect.poll(() => users.ids()).toEqual(newest);
 });
 
-test('clicking a user, or Enter on a focused row, opens a read-only detail tab', async ({ app, page, shell, users, userDetail }) => {
+test('clicking a user, or Enter on a focused row, opens the user's tab', async ({ app, page, shell, users, userDetail }) => {
   const [first, second] = (await expected(app, { limit: 2, orderBy: '-created_at' })).data;
   await users.rows.first().click();
   await expect(shell.activeTab).toHaveAttribute('data-tab-key', `user:${first.id}`);
@@ -85,9 +85,6 @@ test('clicking a user, or Enter on a focused row, opens a read-only detail tab',
   for (const email of first.email_addresses) await expect(userDetail.card('user-emails')).toContainText(email.email_address);
   await expect(userDetail.card('metadata-current-public_metadata')).toContainText(JSON.stringify(first.public_metadata, null, 2).split('\n')[0]);
   await expect(userDetail.card('user-timestamps')).toContainText('Created');
-  // No form fields open by themselves (the avatar's drop zone has a hidden file picker).
-  // No form fields in the tab itself (edits open in their own drawer or dialog); the list pagers of its sections aside.
-  await expect(userDetail.root.locator('input:not([type="file"]):not([data-testid="pager"] *), textarea')).toHaveCount(0);
 
   await shell.openSection('users');
   await users.rows.nth(1).focus();
