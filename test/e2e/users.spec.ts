@@ -76,7 +76,7 @@ test('sorting a column flips the order', async ({ app, users }) => {
   await expect.poll(() => users.ids()).toEqual(newest);
 });
 
-test('clicking a user, or Enter on a focused row, opens the user's tab', async ({ app, page, shell, users, userDetail }) => {
+test('clicking a user, or Enter on a focused row, opens the user’s tab', async ({ app, page, shell, users, userDetail }) => {
   const [first, second] = (await expected(app, { limit: 2, orderBy: '-created_at' })).data;
   await users.rows.first().click();
   await expect(shell.activeTab).toHaveAttribute('data-tab-key', `user:${first.id}`);
