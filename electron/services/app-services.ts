@@ -25,6 +25,7 @@ import { createBulkJobHandlers } from './jobs/bulk/bulk-handlers';
 import { createExportHandlers } from './exports/export-handlers';
 // The users import (issue 10, item 3).
 import { createImportHandlers } from './imports/import-handlers';
+import { ImageBlobStore } from './imports/image-blobs';
 import type { Platform } from './platform';
 import { createProfileHandlers } from './profiles/profile-handlers';
 import { ProfileService } from './profiles/profile-service';
@@ -165,7 +166,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...createJobHandlers({ jobs }),
     ...createBulkJobHandlers({ bulk }),
     ...createExportHandlers({ clients, profiles, jobs, platform: options.desktop }),
-    ...createImportHandlers({ bulk, platform: options.desktop }),
+    ...createImportHandlers({ bulk, blobs: new ImageBlobStore(db), platform: options.desktop }),
   };
 
   return {

@@ -28,7 +28,9 @@ export type BulkOperationName =
   | (typeof BULK_OPERATIONS)[number]
   | 'users.metadata.restore'
   // The import (issue 10, item 3): made by users:import, whose rows have no user id yet.
-  | 'users.create';
+  | 'users.create'
+  // Bulk profile images (issue 10, item 5): made by imports:profileImages from staged images.
+  | 'users.set_profile_image';
 
 /** A metadata patch applied to every user of a `users.metadata` job (Clerk's deep merge; `null` deletes a key). */
 export interface BulkMetadataPatch {

@@ -16,3 +16,10 @@ export interface RecordExportResult {
   /** Records written. */
   rows: number;
 }
+
+/** The users CSV's columns, in order: the import's field names, so an exported file imports again (electron/services/exports/user-export.ts). */
+export const USER_CSV_COLUMNS = [
+  'id', 'external_id', 'email_address', 'phone_number', 'username', 'first_name', 'last_name', 'web3_wallet',
+  'public_metadata', 'private_metadata', 'unsafe_metadata',
+  'banned', 'locked', 'two_factor_enabled', 'password_enabled', 'has_image', 'created_at', 'updated_at', 'last_sign_in_at', 'last_active_at',
+] as const;

@@ -30,7 +30,7 @@ async function everyUser(app: AppHarness, filters: Record<string, unknown> = {})
 }
 
 /** Runs the export dialog with `scope` and `format`; answers the file written. */
-async function exportUsers(page: Page, app: AppHarness, scope: 'filtered' | 'all', format: 'csv' | 'json', scheme: string): Promise<string> {
+async function exportUsers(page: Page, app: AppHarness, scope: 'filtered' | 'all', format: 'csv' | 'json', scheme: 'light' | 'dark'): Promise<string> {
   await page.getByTestId('users-transfer').click();
   await page.getByTestId('users-export').click();
   const dialog = page.getByTestId('user-export');

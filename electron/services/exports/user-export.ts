@@ -12,16 +12,13 @@ import type { ClerkClient } from '../clerk/client';
 import { operations } from '../clerk/operations';
 import { listUsers } from '../users/user-list';
 import type { ExportSource } from './paged-export';
+import { USER_CSV_COLUMNS } from '../../../shared/ipc/exports';
+
+export { USER_CSV_COLUMNS };
 
 /** Users per request: Clerk's largest page. */
 export const USER_EXPORT_PAGE = 500;
 
-/** The users CSV's columns, in order. */
-export const USER_CSV_COLUMNS = [
-  'id', 'external_id', 'email_address', 'phone_number', 'username', 'first_name', 'last_name', 'web3_wallet',
-  'public_metadata', 'private_metadata', 'unsafe_metadata',
-  'banned', 'locked', 'two_factor_enabled', 'password_enabled', 'has_image', 'created_at', 'updated_at', 'last_sign_in_at', 'last_active_at',
-] as const;
 
 /** The export source of the users `filters` match, read through `client`. */
 export function userExportSource(client: ClerkClient, filters: UserListFilters): ExportSource<User> {

@@ -12,10 +12,14 @@ import type { HandlersFor } from '../dispatch';
 import type { BulkJobEngine } from '../jobs/bulk/bulk-engine';
 import { isCheckable, type CreateItemParams } from '../jobs/bulk/bulk-user-create';
 import type { Platform } from '../platform';
+import { useImageBlobStore } from '../jobs/bulk/bulk-profile-image';
+import type { ImageBlobStore } from './image-blobs';
 
 /** What the import handlers need. */
 export interface ImportHandlerDeps {
   bulk: BulkJobEngine;
+  /** The bulk profile images' blob store. */
+  blobs: ImageBlobStore;
   platform?: Platform;
 }
 
@@ -24,7 +28,23 @@ export const FAILED_ROW_COLUMNS = ['import_row', 'import_status', 'import_error'
 
 /** The imports' part of the handler table. */
 export function createImportHandlers(deps: ImportHandlerDeps): HandlersFor<typeof importChannels> {
+  useImageBlobStore(deps.blobs);
+  // What the last run left of ended jobs' images.
+  deps.blobs.sweep();
   return {
+    'imports:stageImage': async ({ profileId, fileName, dataBase64 }) => ({ stageId: await deps.blobs.stage(profileId, fileName, Buffer.from(dataBase64, 'base64')) }),
+    'imports:profileImages': async ({ profileId, items }) => {
+      const staged = deps.blobs.unboundOf(profileId, items.map((item) => item.stageId));
+      const missing = items.find((item) => !staged.has(item.stageId));
+      if (missing) throw new AppError({ kind: 'validation', code: 'image_not_staged', message: `The image ${missing.fileName} is not waiting to be uploaded (another job used it, or it was dropped over an hour ago): drop it again.` });
+      const preview = await deps.bulk.create({
+        profileId,
+        operation: 'users.set_profile_image',
+        items: items.map((item) => ({ targetId: item.userId, label: item.fileName, params: { blobId: item.stageId, fileName: item.fileName } })),
+      });
+      deps.blobs.bind(preview.job.jobId, items.map((item) => item.stageId));
+      return preview;
+    },
     'imports:users': async ({ profileId, rows }) => {
       // A row the instance cannot be searched for could not be checked after a crash (see bulk-user-create.ts).
       const unfindable = rows.find((row) => !isCheckable(row.body));

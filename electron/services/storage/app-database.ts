@@ -91,6 +91,18 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (job_id, ordinal)
    );
    CREATE INDEX bulk_items_by_state ON bulk_items (job_id, state, ordinal);`,
+  // 7: bulk profile images (issue 10, item 5): each image's bytes, staged (checked) before its job
+  // exists, then bound to the job so a resumed job still has them; deleted once uploaded or when
+  // the job ends (electron/services/imports/image-blobs.ts).
+  `CREATE TABLE bulk_blobs (
+     id TEXT PRIMARY KEY,
+     profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+     job_id TEXT REFERENCES bulk_jobs(id) ON DELETE CASCADE,
+     file_name TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX bulk_blobs_by_job ON bulk_blobs (job_id);`,
 ];
 
 /** Opens (creating if needed) the app database at `path` and brings its schema up to date. */

@@ -9,6 +9,7 @@ import { IMAGE_UPLOAD_MAX_BYTES, imageUploadProblem, PROFILE_IMAGE_TYPES } from 
 import { AppError } from '../../../shared/ipc/errors';
 import type { ClerkClient } from '../clerk/client';
 import { operations } from '../clerk/operations';
+import type { RunOptions } from '../clerk/operation';
 
 /** What an upload carries across the bridge. */
 export interface ProfileImageInput {
@@ -17,8 +18,8 @@ export interface ProfileImageInput {
   dataBase64: string;
 }
 
-/** Decodes, re-checks and uploads a profile image; resolves with the user Clerk answers. */
-export async function setProfileImage(client: ClerkClient, input: ProfileImageInput): Promise<User> {
+/** Decodes, re-checks and uploads a profile image; resolves with the user Clerk answers. `options`: a bulk job's id (bulk profile images). */
+export async function setProfileImage(client: ClerkClient, input: ProfileImageInput, options: Pick<RunOptions, 'bulkId' | 'signal'> = {}): Promise<User> {
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const detected = await fileTypeFromBuffer(bytes);
   const problem = imageUploadProblem({ name: input.fileName, size: bytes.byteLength }, detected, PROFILE_IMAGE_TYPES, IMAGE_UPLOAD_MAX_BYTES);
@@ -26,7 +27,7 @@ export async function setProfileImage(client: ClerkClient, input: ProfileImageIn
   const form = new FormData();
   // The detected type, not one the name or the renderer claimed.
   form.append('file', new Blob([bytes], { type: detected!.mime }), safeName(input.fileName, detected!.ext));
-  return client.run(operations.users.setProfileImage, { user_id: input.userId }, { form });
+  return client.run(operations.users.setProfileImage, { user_id: input.userId }, { ...options, form });
 }
 
 // A name without path parts or odd characters, ending in the detected extension.

@@ -12,6 +12,7 @@ import { metadataPatchOperation, metadataRestoreOperation } from './bulk-metadat
 import { readUsers, type BulkOperation, type BulkVerdict } from './bulk-operation';
 // The import (issue 10, item 3).
 import { createUsersOperation } from './bulk-user-create';
+import { setProfileImageOperation } from './bulk-profile-image';
 import { deleteUsersOperation, disableMfaOperation, revokeAllSessionsOperation } from './bulk-user-operations';
 
 export type { BulkOperation, BulkVerdict } from './bulk-operation';
@@ -68,4 +69,6 @@ export const bulkOperations: Record<BulkOperationName, BulkOperation> = {
   'sessions.revoke_all_for_user': revokeAllSessionsOperation,
   // The import (issue 10, item 3): POST /users per row, clashes skipped, never resent blind.
   'users.create': createUsersOperation,
+  // Bulk profile images (issue 10, item 5): the bytes from the job's blob store.
+  'users.set_profile_image': setProfileImageOperation,
 };

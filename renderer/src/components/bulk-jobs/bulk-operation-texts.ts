@@ -18,6 +18,8 @@ export const BULK_OPERATION_TEXTS: Record<BulkOperationName, PreviewContext> = {
   'users.delete': { verb: 'Delete', destructive: true, consequence: 'Each user and their data are deleted for good. This cannot be undone.' },
   'sessions.revoke_all_for_user': { verb: 'Sign out', destructive: true, consequence: 'Every active session of each user is revoked: their devices are signed out at once.' },
   // The import (issue 10, item 3).
+  // Bulk profile images (issue 10, item 5).
+  'users.set_profile_image': { verb: 'Set the profile image of', destructive: false, consequence: 'Each matched user\u2019s profile image is replaced by the dropped image (Clerk keeps no earlier image, so this cannot be undone).' },
   'users.create': { verb: 'Create', destructive: false, consequence: 'Each row of the file becomes a new user (POST /users); rows whose email, username, external id or phone is taken are skipped.' },
 };
 

@@ -1,7 +1,7 @@
 /** The users import's file reading, mapping suggestion and row validation (renderer/src/views/users/import/import-mapping.ts). */
 import { describe, expect, it } from 'vitest';
-import { buildImportRows, mappingIssues, readImportFile, suggestMapping } from '../../../renderer/src/views/users/import/import-mapping';
-import { USER_CSV_COLUMNS } from '../../../electron/services/exports/user-export';
+import { buildImportRows, mappingIssues, readImportFile, suggestMapping } from '../../../../renderer/src/views/users/import/import-mapping';
+import { USER_CSV_COLUMNS } from '../../../../shared/ipc/exports';
 
 const CSV = ['Email,First Name,Surname,CRM ID,plan,public_metadata.seats,Notes', 'ada@example.com,Ada,Lovelace,crm-1,pro,3,x', 'not-an-email,Bob,,crm-2,free,1,', 'cy@example.com;cy2@example.com,Cy,,crm-3,,,'].join('\n');
 
