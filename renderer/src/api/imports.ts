@@ -32,3 +32,19 @@ export function useExportUsers() {
       useApi().exports.users({ profileId, format, filters: JSON.parse(JSON.stringify(filters)) as Record<string, never> }),
   });
 }
+
+/** Bulk profile images: stages one image in main (checked there again) and answers its id. */
+export async function stageImage(profileId: string, file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return (await useApi().imports.stageImage({ profileId, fileName: file.name, dataBase64: btoa(binary) })).stageId;
+}
+
+/** Dry-runs a `users.set_profile_image` job over staged images (one per user). */
+export function useProfileImagesJob() {
+  return useMutation({
+    mutation: ({ profileId, items }: { profileId: string; items: { userId: string; stageId: string; fileName: string }[] }): Promise<BulkPreview> =>
+      useApi().imports.profileImages({ profileId, items: items.map((item) => ({ ...item })) }),
+  });
+}
