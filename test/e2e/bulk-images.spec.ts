@@ -70,7 +70,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.locator(`[data-file="nobody-${tag}.png"]`)).toHaveAttribute('data-state', 'miss');
     await expect(page.locator('[data-file="report.png"]')).toHaveAttribute('data-state', 'refused');
     await expect(page.locator('[data-file="report.png"]')).toContainText('PDF, not an image');
-    await saveScreen(page, `bulk-images-matching-${scheme}`, scheme);
+    await saveScreen(page, 'bulk-images-matching', scheme);
 
     const before = sandboxUploads(app);
     await page.getByTestId('images-upload').click();

@@ -84,7 +84,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(issues.first()).toContainText('not-an-email is not a valid email address.');
     await expect(page.getByTestId('import-row-summary')).toContainText('3 of 4 rows are ready; 1 row has problems');
     expect(createRequests(app)).toBe(before);
-    await saveScreen(page, `bulk-import-mapping-${scheme}`, scheme);
+    await saveScreen(page, 'bulk-import-mapping', scheme);
 
     // The dry run: the taken email skipped with its reason; nothing created yet.
     await page.getByTestId('import-dry-run').click();
@@ -93,7 +93,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(preview.getByTestId('bulk-preview-change-count')).toContainText('2');
     await expect(preview.getByTestId('bulk-preview-reason')).toContainText(`email taken-${tag}@example.com is already taken by user_`);
     expect(createRequests(app)).toBe(before);
-    await saveScreen(page, `bulk-import-preview-${scheme}`, scheme);
+    await saveScreen(page, 'bulk-import-preview', scheme);
     await confirmPreview(page);
 
     const ada = await userByEmail(app, `ada-${tag}@example.com`);
