@@ -3,7 +3,7 @@
  * and the page-side bridge script. The renderer is rebuilt only when a source is newer than the
  * build, so `npm run build` followed by `npm run test:e2e` does not build twice.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type InlineConfig } from 'vite';
 import { CACHE_DIR, PAGE_BRIDGE_BUNDLE, RENDERER_OUT, ROOT } from './paths';
@@ -26,8 +26,28 @@ export function rendererIsStale(): boolean {
   return sources > statSync(built).mtimeMs;
 }
 
-/** Builds the renderer into `out/renderer` with the renderer part of electron.vite.config.ts. */
+/**
+ * Builds the renderer into `out/renderer` with the renderer part of electron.vite.config.ts. It
+ * builds into a folder of its own first and then moves the result in, index.html last (a rename):
+ * another run serving `out/renderer` at that moment keeps a complete page, and the hashed chunks
+ * its page may still load lazily stay where they were.
+ */
 export async function buildRenderer(): Promise<void> {
+  const staging = `${RENDERER_OUT}.build-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    await buildRendererInto(staging);
+    mkdirSync(RENDERER_OUT, { recursive: true });
+    for (const entry of readdirSync(staging)) {
+      if (entry !== 'index.html') cpSync(join(staging, entry), join(RENDERER_OUT, entry), { recursive: true });
+    }
+    renameSync(join(staging, 'index.html'), join(RENDERER_OUT, 'index.html'));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function buildRendererInto(outDir: string): Promise<void> {
   const { default: config } = await import('../../../electron.vite.config');
   const inline = (config as { renderer?: InlineConfig }).renderer;
   if (!inline || typeof inline !== 'object') throw new Error('electron.vite.config.ts has no static renderer config');
@@ -39,7 +59,7 @@ export async function buildRenderer(): Promise<void> {
     mode: 'production',
     logLevel: 'warn',
     // One bundle loaded from disk: the size warning is noise here.
-    build: { ...inline.build, outDir: RENDERER_OUT, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+    build: { ...inline.build, outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
   });
 }
 
