@@ -7,12 +7,7 @@ import type { User } from '@shared/clerk';
 import type { UserAction } from '../../api/users';
 import { changeRows } from '../../components/guardrails/change-rows';
 import type { ConfirmRequest } from '../../stores/guardrail';
-import { displayName, primaryEmail } from './user-display';
-
-/** The identifier a production-class profile types to confirm an action on this user. */
-export function confirmPhraseOf(user: User): string {
-  return primaryEmail(user) ?? user.username ?? user.id;
-}
+import { confirmPhraseOf, displayName } from './user-display';
 
 /** How the lock lasts, from the user's record when it has one. */
 function lockDuration(user: User): string {

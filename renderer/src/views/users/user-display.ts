@@ -13,6 +13,14 @@ export function primaryEmail(user: User): string | null {
   return primary?.email_address ?? null;
 }
 
+/**
+ * The identifier a production-class profile types to confirm a change to this user (the primary
+ * email, else the username, else the id): the same for every action on a user.
+ */
+export function confirmPhraseOf(user: User): string {
+  return primaryEmail(user) ?? user.username ?? user.id;
+}
+
 /** The primary phone number, or the first one. */
 export function primaryPhone(user: User): string | null {
   const primary = user.phone_numbers.find((phone) => phone.id === user.primary_phone_number_id) ?? user.phone_numbers[0];
