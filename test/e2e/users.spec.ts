@@ -141,8 +141,8 @@ test('a ban in the user’s tab updates the Users list row without a refresh', a
 
 test('the table is one tab stop: arrows move the focused row, Enter opens that user', async ({ app, page, shell, users, userDetail }) => {
   const shown = (await expected(app, { limit: 25, orderBy: '-created_at' })).data;
-  // Tab from the toolbar's last control (Views…) lands on the table's one row with tabindex 0, the first.
-  await users.root.getByTestId('users-saved-views').focus();
+  // Tab from the header's "select all" box lands on the table's one row with tabindex 0, the first.
+  await users.root.locator('.n-data-table-th--selection .n-checkbox').focus();
   await page.keyboard.press('Tab');
   await expect(users.focusedRow()).toHaveAttribute('data-user-id', shown[0].id);
   await expect(users.rows.first()).toHaveAttribute('aria-selected', 'true');
@@ -161,9 +161,10 @@ test('the table is one tab stop: arrows move the focused row, Enter opens that u
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
 
-  // Tab leaves the table instead of walking its rows.
+  // Tab leaves the table instead of walking its rows or their checkboxes.
   await page.keyboard.press('Tab');
   await expect(users.focusedRow()).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.closest('.n-data-table-base-table-body') ?? null)).toBeNull();
   await page.keyboard.press('Shift+Tab');
   await expect(users.focusedRow()).toHaveAttribute('data-user-id', shown[2].id);
 

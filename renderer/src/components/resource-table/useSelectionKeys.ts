@@ -3,7 +3,7 @@
  * checkbox, Shift+Space checks every row from the last one toggled to the focused one (as
  * Shift+click does with the mouse). A click on the checkbox cell never opens the row.
  */
-import { onKeyStroke } from '@vueuse/core';
+import { onKeyStroke, useMutationObserver } from '@vueuse/core';
 import type { Ref } from 'vue';
 
 /** What the keys act on. */
@@ -39,6 +39,14 @@ export function inSelectionCell(event: Event): boolean {
 /** Installs Space / Shift+Space on the table's rows. */
 export function useSelectionKeys<K>(options: SelectionKeysOptions<K>): void {
   let anchor: number | null = null;
+  // The focused row is the table's one tab stop (Space toggles its checkbox), so the rows'
+  // checkboxes stay out of the Tab order; the header's "select all" box stays in it.
+  useMutationObserver(options.container, () => keepRowCheckboxesOutOfTabOrder(options.container.value), {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['tabindex'],
+  });
   onKeyStroke(
     ' ',
     (event) => {
@@ -52,4 +60,8 @@ export function useSelectionKeys<K>(options: SelectionKeysOptions<K>): void {
     },
     { target: options.container },
   );
+}
+
+function keepRowCheckboxesOutOfTabOrder(root: HTMLElement | null): void {
+  for (const box of root?.querySelectorAll('.n-data-table-td--selection .n-checkbox[tabindex="0"]') ?? []) box.setAttribute('tabindex', '-1');
 }
