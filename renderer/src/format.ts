@@ -29,3 +29,22 @@ export function formatCount(n: number): string {
 export function formatJson(value: unknown): string {
   return JSON.stringify(value ?? {}, null, 2);
 }
+
+/** The units of {@link formatFromNow} and of lifetimes, largest first, with their length in ms. */
+export const TIME_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'always', style: 'long' });
+
+/** "in 14 minutes", "in 3 days", "2 hours ago": from `now` to `at` (Unix ms), in the largest whole unit. The app's one relative time. */
+export function formatFromNow(at: number, now: number): string {
+  const delta = at - now;
+  const size = Math.abs(delta);
+  const [unit, ms] = TIME_UNITS.find(([, length]) => size >= length) ?? TIME_UNITS[TIME_UNITS.length - 1];
+  // Whole units only, rounded towards now: 14 min 59 s left reads "in 14 minutes", never "in 15".
+  return relative.format(Math.trunc(delta / ms), unit);
+}

@@ -229,7 +229,7 @@ test('an OAuth access token shows only on Reveal, is copied, audited as a sensit
   }
 
   // The reveal is in the audit log as a sensitive read on the user, and the token is not.
-  const log = await app.services.dispatch('audit:list', { filter: { action: 'users.oauthAccessTokens', targetId: connected.id } });
+  const log = await app.services.dispatch('audit:list', { filter: { action: 'users.oauth_access_tokens', targetId: connected.id } });
   expect(log.ok).toBe(true);
   const rows = (log as { value: AuditListResult }).value.rows;
   expect(rows.length).toBeGreaterThanOrEqual(1);
@@ -239,7 +239,7 @@ test('an OAuth access token shows only on Reveal, is copied, audited as a sensit
 
   await shell.openSection('audit-log');
   const audit = page.locator('[data-testid="audit-log-view"]:visible');
-  await audit.locator('[data-testid="audit-row"][data-action="users.oauthAccessTokens"]').last().click();
+  await audit.locator('[data-testid="audit-row"][data-action="users.oauth_access_tokens"]').last().click();
   await expect(page.getByTestId('audit-drawer')).toContainText('sensitive read');
   await page.keyboard.press('Escape');
 

@@ -91,7 +91,7 @@ describe('OAuth access tokens', () => {
     const tokens = await value<OAuthAccessToken[]>('users:oauthAccessTokens', { userId: user.id, provider });
     expect(tokens.length).toBeGreaterThan(0);
     expect(tokens[0].provider).toBe(provider);
-    const record = await audited('users.oauthAccessTokens', user.id);
+    const record = await audited('users.oauth_access_tokens', user.id);
     expect(record).toMatchObject({ sensitive: true, method: 'GET', target: { type: 'user', id: user.id }, outcome: 'success' });
     expect(JSON.stringify(record)).not.toContain(tokens[0].token);
     // A provider without Clerk's prefix is refused before anything is sent.

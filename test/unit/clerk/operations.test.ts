@@ -76,14 +76,14 @@ describe('declaring an operation', () => {
     for (const [resource, ops] of Object.entries(operations)) {
       for (const [name, op] of Object.entries(ops)) {
         const label = `${resource}.${name}`;
+        const snake = (text: string) => text.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
         if (op.method === 'GET') {
-          // A sensitive read is recorded like a change, under its own action (users.oauthAccessTokens).
-          expect(op.action, label).toBe('sensitive' in op && op.sensitive ? `${resource}.${name}` : undefined);
+          // A sensitive read is recorded like a change, under its own action (users.oauth_access_tokens).
+          expect(op.action, label).toBe('sensitive' in op && op.sensitive ? `${snake(resource)}.${snake(name)}` : undefined);
           expect(op.destructive, label).toBe(false);
         } else {
           // The audit action names the resource and the change as the API does: `signInTokens` → `sign_in_tokens`,
           // `disableMfa` → `disable_mfa`.
-          const snake = (text: string) => text.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
           expect(op.action, label).toBe(`${snake(resource)}.${snake(name)}`);
           const params = Object.fromEntries(paramNames(op.route).map((param) => [param, 'x']));
           if (op.stateRoute !== undefined) expect(operationCall(op, params as never).statePath, label).toBe(fillRoute(op.stateRoute, params));

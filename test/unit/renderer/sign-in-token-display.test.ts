@@ -1,6 +1,7 @@
 /** How the sign-in token views read: lifetimes offered, a custom lifetime's check, time to expiry. */
 import { describe, expect, it } from 'vitest';
-import { EXPIRY_PRESETS, customSecondsProblem, formatFromNow, formatLifetime } from '../../../renderer/src/views/sign-in-tokens/token-display';
+import { formatFromNow } from '../../../renderer/src/format';
+import { EXPIRY_PRESETS, customSecondsProblem, formatLifetime } from '../../../renderer/src/views/sign-in-tokens/token-display';
 
 describe('sign-in token display', () => {
   it('offers the short lifetimes first and Clerk’s 30-day default last', () => {

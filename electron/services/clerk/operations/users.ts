@@ -33,7 +33,7 @@ export const userOperations = {
   oauthAccessTokens: operation<OAuthAccessToken[]>()({
     method: 'GET',
     route: '/users/{user_id}/oauth_access_tokens/{provider}',
-    action: 'users.oauthAccessTokens',
+    action: 'users.oauth_access_tokens',
     target: { type: 'user', idParam: 'user_id' },
     destructive: false,
     sensitive: true,

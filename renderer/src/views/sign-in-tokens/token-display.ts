@@ -5,6 +5,7 @@
  */
 import { SIGN_IN_TOKEN_DEFAULT_SECONDS, SIGN_IN_TOKEN_MAX_SECONDS, SIGN_IN_TOKEN_MIN_SECONDS } from '@shared/ipc/channels/sign-in-tokens';
 import type { SignInTokenState } from '@shared/sign-in-token-state';
+import { TIME_UNITS } from '../../format';
 
 /** A lifetime the chooser offers. */
 export interface ExpiryPreset {
@@ -32,29 +33,11 @@ export function customSecondsProblem(seconds: number | null): string | null {
   return null;
 }
 
-const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1000],
-];
-
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'always', style: 'long' });
-
-/** "in 14 minutes", "in 3 days", "2 hours ago": from `now` to `at` (Unix ms), in the largest whole unit. */
-export function formatFromNow(at: number, now: number): string {
-  const delta = at - now;
-  const size = Math.abs(delta);
-  const [unit, ms] = UNITS.find(([, length]) => size >= length) ?? UNITS[UNITS.length - 1];
-  // Whole units only, rounded towards now: 14 min 59 s left reads "in 14 minutes", never "in 15".
-  return relative.format(Math.trunc(delta / ms), unit);
-}
-
 /** A lifetime in seconds as a person reads it, in whole units: "15 minutes", "1 minute 30 seconds", "7 days". */
 export function formatLifetime(seconds: number): string {
   let left = seconds * 1000;
   const parts: string[] = [];
-  for (const [unit, ms] of UNITS) {
+  for (const [unit, ms] of TIME_UNITS) {
     const count = Math.floor(left / ms);
     if (count === 0) continue;
     parts.push(`${count.toLocaleString()} ${unit}${count === 1 ? '' : 's'}`);

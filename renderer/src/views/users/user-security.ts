@@ -5,7 +5,7 @@
  */
 import type { User } from '@shared/clerk';
 import type { Fact } from '../../components/fact';
-import { formatTime } from '../../format';
+import { formatFromNow, formatTime } from '../../format';
 
 /** Whether a user is locked and until when (ms), as of the answer received at `receivedAt`. */
 export type LockState = { locked: false } | { locked: true; until: number | null };
@@ -17,24 +17,12 @@ export function lockState(user: Pick<User, 'locked' | 'lockout_expires_in_second
   return { locked: true, until: typeof seconds === 'number' && Number.isFinite(seconds) ? receivedAt + seconds * 1000 : null };
 }
 
-/** `in 58 min`, `in 2 h 5 min`, `in 40 s`; `any moment now` once the deadline has passed. */
-export function timeLeft(until: number, now: number): string {
-  const ms = until - now;
-  if (ms <= 0) return 'any moment now';
-  const seconds = Math.ceil(ms / 1000);
-  if (seconds < 60) return `in ${seconds} s`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `in ${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest ? `in ${hours} h ${rest} min` : `in ${hours} h`;
-}
-
-/** How the lock reads: `No`, `Until <time> (in 58 min)`, or `Yes, until unlocked`. */
+/** How the lock reads: `No`, `Until <time> (in 58 minutes)`, or `Yes, until unlocked`. */
 export function lockText(lock: LockState, now: number): string {
   if (!lock.locked) return 'No';
   if (lock.until === null) return 'Yes, until unlocked (no expiry)';
-  return `Until ${formatTime(lock.until)} (${timeLeft(lock.until, now)})`;
+  // Past the deadline the record is stale: Clerk lifts the lock at its next check.
+  return `Until ${formatTime(lock.until)} (${lock.until > now ? formatFromNow(lock.until, now) : 'any moment now'})`;
 }
 
 const onOff = (label: string, on: boolean, testId: string): Fact => ({ label, value: on ? 'On' : 'Off', muted: !on, testId });
