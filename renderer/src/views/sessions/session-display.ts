@@ -3,11 +3,11 @@ import type { Session } from '@shared/clerk';
 
 type TagType = 'success' | 'warning' | 'error' | 'default' | 'info';
 
-/** The tag colour of a session status: active green, pending blue, revoked red, the rest neutral. */
+/** The tag colour of a session status: active green, pending blue, revoked amber (as a revoked sign-in token; red is kept for destructive actions), the rest neutral. */
 export function statusTagType(status: Session['status']): TagType {
   if (status === 'active') return 'success';
   if (status === 'pending') return 'info';
-  if (status === 'revoked') return 'error';
+  if (status === 'revoked') return 'warning';
   return 'default';
 }
 

@@ -34,7 +34,7 @@ const copyable = (value: string, label: string, mono: boolean, testId?: string) 
   h(CopyableId, { value, label, mono, nowrap: true, focusable: false, valueTestId: testId });
 
 /** Column widths (px): the user column holds the avatar, the name and the full id with its copy button. */
-const WIDTH = { user: 290, emailMin: 190, username: 120, phone: 140, created: 108, lastSignIn: 112, status: 84 } as const;
+const WIDTH = { user: 290, emailMin: 190, username: 132, phone: 140, created: 108, lastSignIn: 120, status: 84 } as const;
 
 /** From this table width on (px), Username and Last sign-in show while the table fits itself. */
 export const USER_MEDIUM_WIDTH = WIDTH.user + WIDTH.emailMin + WIDTH.username + WIDTH.created + WIDTH.lastSignIn + WIDTH.status;
