@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { User } from '../../shared/clerk';
 import type { UserPage } from '../../shared/ipc/contract';
 import { expect, test, type AppHarness } from './harness/fixtures';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 
 async function dispatch<T>(app: AppHarness, channel: string, input: Record<string, unknown>): Promise<T> {
   const [profile] = await app.services.profiles.list();
@@ -59,7 +59,7 @@ function fromCsv(path: string) {
 
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
   test(`exports the filtered list and every user to CSV and JSON with their metadata, equal to the Sandbox's users (${scheme})`, async ({ app, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const tag = `exp${scheme}${Date.now() % 100000}`;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { User } from '../../shared/clerk';
 import { expect, test, type AppHarness } from './harness/fixtures';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 
 async function dispatch<T>(app: AppHarness, channel: string, input: Record<string, unknown>): Promise<T> {
   const [profile] = await app.services.profiles.list();
@@ -49,7 +49,7 @@ const sandboxUploads = (app: AppHarness) =>
     .split('\n')
     .filter((line) => line.includes('/profile_image') && line.includes('"POST"')).length;
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
   test(`images dropped together are matched by user id and email, a miss and a PDF shown, and the matched ones uploaded; the avatars show them (${scheme})`, async ({ app, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const tag = `img${scheme}${Date.now() % 100000}`;

@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import type { User } from '../../shared/clerk';
 import type { UserPage } from '../../shared/ipc/contract';
 import { expect, test, type AppHarness } from './harness/fixtures';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 
 async function dispatch<T>(app: AppHarness, channel: string, input: Record<string, unknown>): Promise<T> {
   const [profile] = await app.services.profiles.list();
@@ -50,7 +50,7 @@ async function confirmPreview(page: Page): Promise<void> {
   await expect(page.getByTestId('bulk-job')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 }
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
   test(`imports a CSV: the bad row reported before sending, the taken email skipped in the dry run, the rest created; the rows not imported exported, fixed and imported again (${scheme})`, async ({ app, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const tag = `${scheme}${Date.now() % 100000}`;

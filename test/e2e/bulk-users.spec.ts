@@ -17,7 +17,7 @@ import type { UserPage } from '../../shared/ipc/contract';
 import type { ProfileView } from '../../shared/ipc/types';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 import type { UsersPage } from './pages/users-page';
 
 async function dispatch<T>(app: AppHarness, channel: string, input: unknown): Promise<T> {
@@ -61,7 +61,7 @@ test.beforeEach(async ({ app }) => {
   await app.open();
 });
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
 test(`users checked across two pages are banned on a production profile with a dry run, the typed count and a per-user result list; Undo unbans them (${scheme})`, async ({
   app,
   page,
@@ -141,7 +141,8 @@ test('a job that meets the Sandbox rate limit finishes every item while another 
   const scheme = 'dark';
   await page.emulateMedia({ colorScheme: scheme });
   const dev = await sandboxProfile(app);
-  app.services.sandbox!.setSettings({ rateLimit: { requests: 5, windowMs: 2000 } });
+  // Half the engine's development budget (10 / s), so the Sandbox refuses some calls with 429s.
+  app.services.sandbox!.setSettings({ rateLimit: { requests: 10, windowMs: 2000 } });
   await shell.openSection('users');
   await users.setPageSize(50);
   const ids = await users.ids();

@@ -11,7 +11,7 @@ import type { ProfileView } from '../../shared/ipc/types';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
 import type { PageGlobals } from './harness/page-globals';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 import type { ProfilesPage } from './pages/profiles-page';
 import type { ShellPage } from './pages/shell-page';
 import type { UserDetailPage } from './pages/user-detail-page';
@@ -195,7 +195,7 @@ test('the Sandbox can be made read-only and back (no typing there), and a change
   expect(allowed).toMatchObject({ ok: true, value: { id: user.id, locked: true } });
 });
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
   test(`screens of the guardrail dialog and the read-only state (${scheme})`, async ({ app, page, shell, users, userDetail, profiles }) => {
     // Many screens, each saved at two sizes: longer than one test's default on a busy machine.
     test.setTimeout(180_000);

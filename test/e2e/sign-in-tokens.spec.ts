@@ -11,7 +11,7 @@ import type { AuditChangeDetail, AuditListResult } from '../../shared/ipc';
 import { APP_DATABASE_FILE } from '../../electron/services/storage/app-database';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import type { PageGlobals } from './harness/page-globals';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 import { SignInTokensPage } from './pages/sign-in-tokens-page';
 
 /** The bytes of the app database's files (not the Sandbox's own, which holds its tokens as Clerk does). */
@@ -137,7 +137,7 @@ test('the section explains an empty ledger, and an expired token cannot be revok
   expect(refused).toMatchObject({ ok: false, error: { code: 'sign_in_token_not_revocable', message: expect.stringMatching(/expired/) } });
 });
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
   test(`sign-in token screens in the ${scheme} scheme`, async ({ app, page, shell, users, userDetail, audit }) => {
     // Eight screens, each saved at two sizes when E2E_SCREENSHOTS=1.
     test.slow();

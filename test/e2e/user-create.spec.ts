@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { User } from '../../shared/clerk';
 import type { UserPage } from '../../shared/ipc/contract';
 import { expect, test, type AppHarness } from './harness/fixtures';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 import { UserFormPage } from './pages/user-form-page';
 
 /** How many times the Sandbox answered `POST /users` (from its request log). */
@@ -85,7 +85,7 @@ test('creates a user with several fields: its tab opens, the Sandbox stores them
   await expect(shell.activeTab).toHaveAttribute('data-tab-key', `user:${userId}`);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
   test(`Clerk's known rules are checked next to each field before any request (${scheme})`, async ({ app, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const form = await openForm(app);

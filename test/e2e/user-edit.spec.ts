@@ -10,7 +10,7 @@ import type { UserPage } from '../../shared/ipc/contract';
 import type { ProfileView } from '../../shared/ipc/types';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 import type { ShellPage } from './pages/shell-page';
 import type { UserDetailPage } from './pages/user-detail-page';
 import { UserFormPage } from './pages/user-form-page';
@@ -65,7 +65,7 @@ test.beforeEach(async ({ app }) => {
   await app.open();
 });
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
   test(`sends only the changed fields, after a preview of exactly them (${scheme})`, async ({ app, page, shell, users, userDetail }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const user = await makeUser(app, `kjohnson_${scheme}`);

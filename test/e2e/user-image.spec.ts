@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { User } from '../../shared/clerk';
 import type { UserPage } from '../../shared/ipc/contract';
 import { expect, test, type AppHarness } from './harness/fixtures';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 import type { UsersPage } from './pages/users-page';
 
 async function dispatch<T>(app: AppHarness, channel: string, input: Record<string, unknown>): Promise<T> {
@@ -70,7 +70,7 @@ async function openNewestUser(app: AppHarness, users: UsersPage, userDetail: { r
   return user;
 }
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
   test(`a PNG dragged onto the avatar uploads, and the avatar shows the Sandbox's image; Delete image removes it (${scheme})`, async ({ app, page, users, userDetail }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const user = await openNewestUser(app, users, userDetail);

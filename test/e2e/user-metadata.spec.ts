@@ -8,7 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { User } from '../../shared/clerk';
 import type { UserPage } from '../../shared/ipc/contract';
 import { expect, test, type AppHarness } from './harness/fixtures';
-import { saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
 
 async function dispatch<T>(app: AppHarness, channel: string, input: Record<string, unknown>): Promise<T> {
   const [profile] = await app.services.profiles.list();
@@ -95,7 +95,7 @@ test('a patch with a nested null previews the merge, and the Sandbox then stores
   expect(change.before.public_metadata).toEqual(user.public_metadata);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of BEHAVIOUR_SCHEMES) {
   test(`invalid JSON and a non-object are refused under the editor and nothing is sent (${scheme})`, async ({ app, page, users, userDetail }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await app.open();

@@ -8,6 +8,13 @@ import { SCREENSHOT_DIR } from './paths';
 export const SAVING_SCREENS = process.env.E2E_SCREENSHOTS === '1';
 
 /** The window sizes every screen is looked at in: a common laptop, and the smallest we design for. */
+/**
+ * The schemes a behaviour test runs in: both while screens are being saved (to look at them), light
+ * only otherwise. The behaviour does not depend on the scheme, and screens.spec, audit-screens.spec,
+ * visual.spec and the contrast checks render in both schemes on every run.
+ */
+export const BEHAVIOUR_SCHEMES: readonly ('light' | 'dark')[] = SAVING_SCREENS ? ['light', 'dark'] : ['light'];
+
 export const SCREEN_SIZES = [
   { width: 1280, height: 800 },
   { width: 1000, height: 650 },
