@@ -188,11 +188,10 @@ test('the Sandbox can be made read-only and back (no typing there), and a change
   await expect(dialog.getByTestId('guardrail-typed-input')).toHaveCount(0);
   await dialog.getByTestId('guardrail-confirm').click();
   await expect(page.getByTestId('read-only-badge')).toHaveCount(0);
-  const allowed = await page.evaluate(
-    ({ profileId, userId }) => (globalThis as unknown as PageGlobals).clerkAdmin.users.lock({ profileId, userId }),
-    { profileId: sandbox.id, userId: user.id },
-  );
-  expect(allowed).toMatchObject({ ok: true, value: { id: user.id, locked: true } });
+  // Back on, the same client sends a change made on the screen.
+  await openUser(shell, users, userDetail, user);
+  await userDetail.act('lock');
+  await expect.poll(async () => (await dispatch<User>(app, 'users:get', { profileId: sandbox.id, userId: user.id })).locked).toBe(true);
 });
 
 for (const scheme of BEHAVIOUR_SCHEMES) {

@@ -86,6 +86,15 @@ describe('sign-in tokens against the Sandbox', () => {
     expect((await value<AuditListResult>('audit:list', { includeTotal: true })).total).toBe(audited);
   });
 
+  it('refuses in main to revoke a token that has expired, with the reason, and sends nothing', async () => {
+    const shortLived = await value<CreatedSignInToken>('signInTokens:create', { profileId: profile.id, userId: user.id, userLabel: 'Short-lived', expiresInSeconds: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const audited = (await value<AuditListResult>('audit:list', { includeTotal: true })).total;
+    const refused = await call('signInTokens:revoke', { profileId: profile.id, tokenId: shortLived.entry.id });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'validation', code: 'sign_in_token_not_revocable', message: expect.stringMatching(/expired/) } });
+    expect((await value<AuditListResult>('audit:list', { includeTotal: true })).total).toBe(audited);
+  });
+
   it('refuses to revoke a token this app did not create on the profile', async () => {
     expect(await call('signInTokens:revoke', { profileId: profile.id, tokenId: 'sit_notours' })).toMatchObject({ ok: false, error: { kind: 'not_found', code: 'sign_in_token_not_in_ledger' } });
   });
