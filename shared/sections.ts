@@ -57,7 +57,7 @@ const REGISTRY = [
     label: 'Organizations',
     description: 'Organizations, their members, roles and invitations.',
     icon: 'building',
-    available: false,
+    available: true,
     needsProfile: true,
     records: [{ kind: 'organization', label: 'organization', auditTargetTypes: ['organization'] }],
   },

@@ -43,6 +43,7 @@ import { createPhoneNumberHandlers } from './phone-numbers/phone-number-handlers
 import { createSignInTokenHandlers } from './sign-in-tokens/sign-in-token-handlers';
 import { SignInTokenLedger } from './sign-in-tokens/sign-in-token-ledger';
 import { createSessionHandlers } from './sessions/session-handlers';
+import { createOrganizationHandlers } from './organizations/organization-handlers';
 import { createSavedViewHandlers } from './saved-views/saved-view-handlers';
 import { SavedViewStore } from './saved-views/saved-view-store';
 
@@ -160,6 +161,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     // The sign-in token ledger: Clerk cannot list the tokens, so the app keeps the ones it created.
     ...createSignInTokenHandlers({ clients, ledger: new SignInTokenLedger(db) }),
     ...createSessionHandlers({ clients }),
+    ...createOrganizationHandlers({ clients }),
     ...createSavedViewHandlers({ profiles, views: new SavedViewStore(db) }),
     ...createSandboxHandlers({ sandbox: () => sandbox, sandboxProfile: async () => (await profiles.list()).find((profile) => profile.isSandbox) }),
     ...createAuditHandlers({ audit: auditAvailability, jobs, platform: options.desktop }),

@@ -23,6 +23,8 @@ import { bulkJobChannels } from './channels/bulk-jobs';
 import { exportChannels } from './channels/exports';
 // The users import (issue 10, item 3).
 import { importChannels } from './channels/imports';
+// The Organizations workspace (issue 11).
+import { organizationChannels } from './channels/organizations';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
 
 export const contract = {
@@ -40,6 +42,7 @@ export const contract = {
   ...bulkJobChannels,
   ...exportChannels,
   ...importChannels,
+  ...organizationChannels,
 } as const;
 
 /** The contract's type. */

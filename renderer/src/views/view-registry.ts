@@ -16,6 +16,8 @@ import SignInTokenDetail from './sign-in-tokens/SignInTokenDetail.vue';
 import SignInTokensView from './sign-in-tokens/SignInTokensView.vue';
 import UserDetail from './users/UserDetail.vue';
 import UsersView from './users/UsersView.vue';
+import OrganizationsView from './organizations/OrganizationsView.vue';
+import OrganizationDetail from './organizations/OrganizationDetail.vue';
 
 /** A component and its props for one tab. */
 export interface TabView {
@@ -34,6 +36,7 @@ export const VIEWS: {
     'audit-log': AuditLogView,
     profiles: ProfilesView,
     'sign-in-tokens': SignInTokensView,
+    organizations: OrganizationsView,
   },
   records: {
     user: { component: UserDetail, props: (id) => ({ userId: id }) },
@@ -41,6 +44,8 @@ export const VIEWS: {
     // The session's own tab (opened from a user's Sessions and the audit log); the Sessions section comes later.
     session: { component: SessionDetail, props: (id) => ({ sessionId: id }) },
     'sign-in-token': { component: SignInTokenDetail, props: (id) => ({ tokenId: id }) },
+    // An organization's tab: by ID (org_…) or slug.
+    organization: { component: OrganizationDetail, props: (id) => ({ organizationId: id }) },
   },
 };
 

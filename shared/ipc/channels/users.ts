@@ -83,7 +83,8 @@ export type OAuthAccessTokens = OAuthAccessToken[];
 // --- Metadata editor and profile image (issue 9, items 5 and 8) ---
 
 /** One metadata kind of a patch: a JSON object within Clerk's 8 KB, nested sanely. */
-const metadataPatchField = z
+/** One metadata kind of a patch: a JSON object, at most 64 levels and 8 KB (users, organizations and memberships alike). */
+export const metadataPatchField = z
   .custom<Record<string, unknown>>((value) => isJsonObject(value), 'Must be a JSON object.')
   .refine((value) => !nestsDeeperThan(value, 64), 'Nested too deeply (more than 64 levels).')
   .refine((value) => metadataBytes(value) <= METADATA_MAX_BYTES, `Must be at most ${METADATA_MAX_BYTES} bytes of JSON.`);
@@ -94,16 +95,19 @@ export const userMetadataPatch = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'The patch changes no metadata.');
 
+/** An uploaded image's bytes as base64, at most 10 MB decoded (profile images and organization logos). */
+export const imageBase64 = z
+  .string()
+  .min(1, 'The image is empty.')
+  .max(IMAGE_UPLOAD_MAX_BASE64, 'The image is larger than 10 MB.')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The image must be base64.');
+
 /** The image of `users:setProfileImage`: its bytes as base64 (at most 10 MB decoded) and its file name. */
 const profileImageUpload = z.object({
   profileId: localId,
   userId: clerkId('user'),
   fileName: z.string().trim().min(1).max(255),
-  dataBase64: z
-    .string()
-    .min(1, 'The image is empty.')
-    .max(IMAGE_UPLOAD_MAX_BASE64, 'The image is larger than 10 MB.')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The image must be base64.'),
+  dataBase64: imageBase64,
 });
 
 // --- Create and edit (issue 9, items 2 and 4): Clerk's bodies, in Clerk's names ---

@@ -6,6 +6,7 @@ import { phoneNumberOperations } from './phone-numbers';
 import { sessionOperations } from './sessions';
 import { signInTokenOperations } from './sign-in-tokens';
 import { userOperations } from './users';
+import { organizationOperations } from './organizations';
 
 /** The operations, by resource. */
 export const operations = {
@@ -13,4 +14,5 @@ export const operations = {
   phoneNumbers: phoneNumberOperations,
   sessions: sessionOperations,
   signInTokens: signInTokenOperations,
+  organizations: organizationOperations,
 } as const;

@@ -1,0 +1,2 @@
+/** Organizations and their memberships from main (issue 11): queries and mutations over the `organizations:*` and `memberships:*` channels. */
+export {};
