@@ -84,6 +84,46 @@ export const bulkJobKeys = {
   budget: (profileId: string) => ['bulk-jobs', profileId, 'budget'] as const,
 };
 
+// --- Organizations (issue 11) ---
+
+/** The parameters of one organizations list request (member counts are always asked for). */
+export interface OrganizationListParams {
+  limit: number;
+  offset: number;
+  /** One of ORGANIZATION_ORDER_FIELDS with `+`/`-`. */
+  orderBy: string;
+  /** Trimmed; '' for no search. */
+  query: string;
+}
+
+/** The parameters of one page of an organization's members. */
+export interface MembershipListParams {
+  limit: number;
+  offset: number;
+  orderBy: string;
+  /** Roles to show (none: every role). */
+  role?: string[];
+  /** Trimmed; '' for no search. */
+  query?: string;
+}
+
+/** Organizations of one profile and their memberships. */
+export const organizationKeys = {
+  /** Everything about organizations of a profile: lists, records, memberships. */
+  all: (profileId: string) => ['organizations', profileId] as const,
+  /** Every organizations list of a profile (any page, search, order). */
+  lists: (profileId: string) => ['organizations', profileId, 'list'] as const,
+  /** One page of the list. */
+  list: (profileId: string, params: OrganizationListParams) => ['organizations', profileId, 'list', { ...params }] as const,
+  /** One organization's record, by the id or slug its tab was opened with. */
+  detail: (profileId: string, idOrSlug: string) => ['organizations', profileId, 'detail', idOrSlug] as const,
+  /** Every members page of one organization. */
+  memberships: (profileId: string, organizationId: string) => ['organizations', profileId, 'memberships', organizationId] as const,
+  /** One page of an organization's members. */
+  membershipList: (profileId: string, organizationId: string, params: MembershipListParams) =>
+    ['organizations', profileId, 'memberships', organizationId, { ...params, ...(params.role ? { role: [...params.role] } : {}) }] as const,
+};
+
 /** The instance profiles (on this computer: they name instances, they are no instance's data). */
 export const profileKeys = {
   /** Everything about the profiles: the list and which one main has active. */
