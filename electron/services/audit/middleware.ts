@@ -167,8 +167,8 @@ async function readState(call: ClerkCall, next: Next): Promise<StateRead> {
   const path = call.statePath as string;
   try {
     // The operation names its state route; a hand-built call without one is logged by its path.
-    const response = await next({ method: 'GET', path, route: call.stateRoute ?? path, signal: call.signal });
-    return { state: redactSecrets(response.body) };
+    const response = await next({ method: 'GET', path, route: call.stateRoute ?? path, query: call.stateQuery, signal: call.signal });
+    return { state: redactSecrets(call.stateItem ? onlyItem(response.body) : response.body) };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return { state: null };
     return {
@@ -180,6 +180,12 @@ async function readState(call: ClerkCall, next: Next): Promise<StateRead> {
       },
     };
   }
+}
+
+// A filtered page's one item (a membership read from its organization's list), or null when gone.
+function onlyItem(body: unknown): unknown {
+  const data = (body as { data?: unknown[] } | null)?.data;
+  return Array.isArray(data) ? (data[0] ?? null) : body;
 }
 
 function traceIdOf(response: ClerkResponse): string | undefined {

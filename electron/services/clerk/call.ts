@@ -32,6 +32,10 @@ export interface ClerkCall {
   statePath?: string;
   /** The route template of `statePath` (from the operation), e.g. `/users/{user_id}`. */
   stateRoute?: string;
+  /** The query of the state's GET (from the operation's `stateQuery`). */
+  stateQuery?: QueryParams;
+  /** The state is the only item of the state GET's page (`data[0]`, or null). */
+  stateItem?: boolean;
   /** The operation destroys data or access (from the operation; guardrails read it). */
   destructive?: boolean;
   /** Ties the calls of one bulk operation together in the audit log. */

@@ -28,6 +28,13 @@ export interface Operation<Route extends string = string, Result = unknown> {
    * filled from the operation's own), e.g. `/users/{user_id}` for a ban.
    */
   readonly stateRoute?: string;
+  /**
+   * A query for the state route's GET, each value the name of one of the route's params: a
+   * membership's state is read from its organization's list filtered by `{ user_id: 'user_id' }`.
+   */
+  readonly stateQuery?: Readonly<Record<string, RouteParamNames<Route>>>;
+  /** The state is the only item of the state route's page (`data[0]`, null when there is none). */
+  readonly stateItem?: boolean;
   /** True when the change destroys data or access (a ban, a delete): guardrails ask for a confirmation. */
   readonly destructive: boolean;
   /** A read that must be audited like a change (a user's OAuth access tokens). */
@@ -113,6 +120,8 @@ export function operationCall<Op extends Operation>(op: Op, params: OperationPar
     pacing: pacingOf(op, values),
     statePath: op.stateRoute === undefined ? undefined : fillRoute(op.stateRoute, values),
     stateRoute: op.stateRoute,
+    stateQuery: op.stateQuery && Object.fromEntries(Object.entries(op.stateQuery).map(([key, name]) => [key, values[name as string]])),
+    stateItem: op.stateItem,
     destructive: op.destructive,
     bulkId: options.bulkId,
     signal: options.signal,

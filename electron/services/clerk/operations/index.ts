@@ -6,7 +6,7 @@ import { phoneNumberOperations } from './phone-numbers';
 import { sessionOperations } from './sessions';
 import { signInTokenOperations } from './sign-in-tokens';
 import { userOperations } from './users';
-import { organizationOperations } from './organizations';
+import { membershipOperations, organizationOperations } from './organizations';
 
 /** The operations, by resource. */
 export const operations = {
@@ -15,4 +15,5 @@ export const operations = {
   sessions: sessionOperations,
   signInTokens: signInTokenOperations,
   organizations: organizationOperations,
+  memberships: membershipOperations,
 } as const;
