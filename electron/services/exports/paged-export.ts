@@ -4,8 +4,8 @@
  * holding the whole list. CSV rows come from the source's `toCsvRow` (papaparse writes them, with
  * formula cells escaped); JSON is one array of the full objects. The file is written to
  * `<path>.part` and renamed when complete, so a cancelled or failed export leaves no half file
- * behind under the chosen name. Users use it now (user-export.ts); organizations and memberships
- * plug in the same way with their own source.
+ * behind under the chosen name. Users (user-export.ts), organizations and memberships
+ * (organization-export.ts) plug in with their own source.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -72,6 +72,11 @@ export async function runPagedExport<T>(source: ExportSource<T>, target: ExportT
     await rm(partPath, { force: true });
     throw error;
   }
+}
+
+/** A millisecond timestamp as an ISO cell, or an empty cell when there is none. */
+export function isoOrEmpty(ms: number | null | undefined): string {
+  return typeof ms === 'number' ? new Date(ms).toISOString() : '';
 }
 
 function encodePage<T>(source: ExportSource<T>, records: T[], format: RecordExportFormat, first: boolean): string {

@@ -11,7 +11,7 @@ import type { UserListFilters } from '../../../shared/ipc/channels/users';
 import type { ClerkClient } from '../clerk/client';
 import { operations } from '../clerk/operations';
 import { listUsers } from '../users/user-list';
-import type { ExportSource } from './paged-export';
+import { isoOrEmpty, type ExportSource } from './paged-export';
 import { USER_CSV_COLUMNS } from '../../../shared/ipc/exports';
 
 export { USER_CSV_COLUMNS };
@@ -64,10 +64,6 @@ export function userCsvRow(user: User): (string | number | boolean | null)[] {
     isoOrEmpty(user.last_sign_in_at),
     isoOrEmpty(user.last_active_at),
   ];
-}
-
-function isoOrEmpty(ms: number | null | undefined): string {
-  return typeof ms === 'number' ? new Date(ms).toISOString() : '';
 }
 
 // The list's camelCase filters as GET /users' snake_case query (as listUsers sends them).
