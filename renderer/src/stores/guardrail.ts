@@ -16,6 +16,11 @@ export interface ConfirmRequest {
   actionLabel: string;
   /** Destroys data or access: the button is red. */
   destructive: boolean;
+  /**
+   * A warning shown above the consequence, when the change has an effect beyond its target (issue 11:
+   * the organization's last admin demoted or removed).
+   */
+  warning?: string;
   /** The change preview (field, before, after), when the action changes fields. */
   preview?: ChangeRow[];
   /**

@@ -1,0 +1,56 @@
+/**
+ * How an organization's member is shown and named (from the membership's `public_user_data`, all
+ * Clerk gives about the user there), the roles a role choice offers, and where Clerk's refusals of
+ * a new membership belong in the add-member form.
+ */
+import type { OrganizationMembership } from '@shared/clerk';
+import { DEFAULT_ROLES } from '@shared/ipc/channels/organizations';
+import { AppError } from '@shared/ipc/errors';
+
+/** The member's user id (a membership without public user data is shown by its own id). */
+export const memberUserId = (membership: OrganizationMembership): string => membership.public_user_data?.user_id ?? membership.id;
+
+/** "Ada Lovelace", else the primary identifier, else the user id. */
+export function memberName(membership: OrganizationMembership): string {
+  const data = membership.public_user_data;
+  const full = [data?.first_name, data?.last_name].filter(Boolean).join(' ');
+  return full || data?.identifier || data?.username || memberUserId(membership);
+}
+
+/** What a production-class profile types to confirm a change to this member: the identifier, else the user id. */
+export const memberConfirmPhrase = (membership: OrganizationMembership): string => membership.public_user_data?.identifier || memberUserId(membership);
+
+/** A role the role choice offers: its key and Clerk's name for it, when known. */
+export interface RoleOption {
+  key: string;
+  name?: string;
+}
+
+/** `org:admin` → "Admin (org:admin)" when Clerk named it, else the key. */
+export const roleOptionLabel = (role: RoleOption): string => (role.name ? `${role.name} (${role.key})` : role.key);
+
+/** A role tag's text: Clerk's name, else the key without `org:`. */
+export const roleText = (membership: Pick<OrganizationMembership, 'role' | 'role_name'>): string => membership.role_name || membership.role.replace(/^org:/, '');
+
+/** The roles to offer: `org:admin` and `org:member` always, first, then every other role in use (sorted). */
+export function rolesOffered(inUse: readonly RoleOption[]): RoleOption[] {
+  const named = new Map(inUse.map((role) => [role.key, role.name]));
+  const others = inUse.filter((role) => !(DEFAULT_ROLES as readonly string[]).includes(role.key)).sort((a, b) => a.key.localeCompare(b.key));
+  return [...DEFAULT_ROLES.map((key) => ({ key, name: named.get(key) })), ...others];
+}
+
+/** The add-member form's fields. */
+export type AddMemberField = 'user' | 'organization' | 'role';
+
+/** Clerk's refusals of a new membership that name no parameter, and the field each is about. */
+const REFUSAL_FIELDS: Readonly<Record<string, AddMemberField>> = {
+  already_a_member_in_organization: 'user',
+  organization_membership_quota_exceeded: 'organization',
+};
+
+/** The field a refusal of `POST …/memberships` belongs to when Clerk named no parameter, with its message. */
+export function refusalField(error: unknown): { field: AddMemberField; message: string } | undefined {
+  if (!(error instanceof AppError) || error.paramName || !error.code) return undefined;
+  const field = REFUSAL_FIELDS[error.code];
+  return field ? { field, message: error.longMessage || error.message } : undefined;
+}
