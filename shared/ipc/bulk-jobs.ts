@@ -30,7 +30,12 @@ export type BulkOperationName =
   // The import (issue 10, item 3): made by users:import, whose rows have no user id yet.
   | 'users.create'
   // Bulk profile images (issue 10, item 5): made by imports:profileImages from staged images.
-  | 'users.set_profile_image';
+  | 'users.set_profile_image'
+  // Bulk membership work (issue 11, item 7): made by the membershipJobs:* channels (one organization per job).
+  | (typeof MEMBERSHIP_BULK_OPERATIONS)[number];
+
+/** The bulk membership operations (issue 11, item 7; electron/services/jobs/bulk/bulk-memberships.ts). */
+export const MEMBERSHIP_BULK_OPERATIONS = ['memberships.add', 'memberships.update_role', 'memberships.remove'] as const;
 
 /** A metadata patch applied to every user of a `users.metadata` job (Clerk's deep merge; `null` deletes a key). */
 export interface BulkMetadataPatch {

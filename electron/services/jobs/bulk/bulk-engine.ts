@@ -24,7 +24,8 @@ import { isProductionClass, type ProfileService } from '../../profiles/profile-s
 import { bulkOperations, type BulkOperation } from './bulk-operations';
 import { resultsCsv } from './bulk-csv';
 import { BulkJobStore, type BulkJobRecord, type NewBulkItem, type WorkItem } from './bulk-store';
-import { etaMs } from './bulk-eta';
+import { etaMs, holdPerRequest } from './bulk-eta';
+import type { BudgetUsage, HoldStats } from '../../clerk/rate-budget';
 
 /** How many items of one job are in flight at once by default (the budget allows 8 requests). */
 export const BULK_CONCURRENCY = 8;
@@ -38,6 +39,8 @@ export interface BulkJobInput {
   items: readonly (BulkItemInput & { params?: Record<string, unknown> })[];
   /** `users.metadata`'s patch. */
   metadata?: BulkMetadataPatch;
+  /** The job's other params (a membership job's organization id). */
+  params?: Record<string, unknown>;
   undoOf?: string;
 }
 
@@ -60,6 +63,8 @@ interface RunningJob {
   /** Why the runner should stop taking items: the administrator cancelled, or the app quits. */
   stop: 'cancel' | 'quit' | null;
   settled: Promise<void>;
+  /** The profile budget's holds and starts when the runner began (the ETA's hold time per request). */
+  holdsAtStart: HoldStats;
 }
 
 const ENDED: readonly BulkJobState[] = ['done', 'cancelled', 'failed'];
@@ -84,13 +89,16 @@ export class BulkJobEngine {
     const profile = this.options.profiles.require(input.profileId);
     refuseReadOnly(profile.readOnly);
     const op = bulkOperations[input.operation];
-    const params: Record<string, unknown> = input.metadata ? { metadata: input.metadata } : {};
+    const params: Record<string, unknown> = { ...input.params, ...(input.metadata ? { metadata: input.metadata } : {}) };
     op.validateParams?.(params);
     const targets = input.items.map((item) => ({ targetId: item.targetId, params: item.params ?? null }));
     const verdicts = await op.check(this.options.clients.for(profile.id), targets, params);
     const items: NewBulkItem[] = input.items.map((item) => {
       const verdict = verdicts.get(item.targetId) ?? { kind: 'skip', reason: 'not found', applied: false };
-      return verdict.kind === 'change' ? { ...item, state: 'pending' } : { ...item, state: 'skipped', skipReason: verdict.reason };
+      const label = item.label ?? verdict.label;
+      if (verdict.kind === 'skip') return { ...item, label, state: 'skipped', skipReason: verdict.reason };
+      // What the dry run read and the item keeps (for its undo) joins the item's own params.
+      return { ...item, label, ...(verdict.keep ? { params: { ...item.params, ...verdict.keep } } : {}), state: 'pending' };
     });
     const id = randomUUID();
     this.store.insert({ id, profileId: profile.id, operation: op.name, params, state: 'draft', undoOf: input.undoOf ?? null, createdAt: this.clock() }, items);
@@ -154,7 +162,7 @@ export class BulkJobEngine {
     const done = this.store.targets(jobId, 'done');
     if (done.length === 0) throw new AppError({ kind: 'validation', code: 'bulk_job_nothing_to_undo', message: 'No item of this job was changed, so there is nothing to undo.' });
     const items = op.undoItems ? op.undoItems(done, { jobId, recorded: (targetId) => this.recorded(jobId, targetId) }) : done.map(({ targetId, label }) => ({ targetId, label: label ?? undefined }));
-    return this.create({ profileId: job.profileId, operation: inverse, items, undoOf: jobId });
+    return this.create({ profileId: job.profileId, operation: inverse, items, params: op.undoParams?.(job.params), undoOf: jobId });
   }
 
   // The before- and after-state the audit log holds for the job's (last successful) change of a target.
@@ -231,7 +239,7 @@ export class BulkJobEngine {
   }
 
   private launch(jobId: string): void {
-    const entry: RunningJob = { stop: null, settled: Promise.resolve() };
+    const entry: RunningJob = { stop: null, settled: Promise.resolve(), holdsAtStart: this.options.clients.budgetOf(this.store.require(jobId).profileId).holdStats() };
     entry.settled = this.execute(jobId, entry)
       .catch((error: unknown) => {
         if (!(error instanceof AppError)) this.options.onInternalError?.(jobId, error);
@@ -354,6 +362,14 @@ export class BulkJobEngine {
     return LEFT_TO_SEND.reduce((sum, state) => sum + counts[state], 0) * bulkOperations[job.operation].requestsPerItem;
   }
 
+  // While the job runs: the 429 holds it has met so far per request sent (0 before any).
+  private holdPerRequest(job: BulkJobRecord, usage: BudgetUsage): number {
+    const since = this.running.get(job.id)?.holdsAtStart;
+    if (!since) return 0;
+    const heldFor = usage.heldUntil !== null ? Math.max(0, usage.heldUntil - this.clock()) : 0;
+    return holdPerRequest(since, this.options.clients.budgetOf(job.profileId).holdStats(), heldFor);
+  }
+
   private describe(job: BulkJobRecord): BulkJobStatus {
     const op = bulkOperations[job.operation];
     const counts = this.store.counts(job.id);
@@ -372,7 +388,7 @@ export class BulkJobEngine {
       undoOf: job.undoOf,
       counts,
       progress: { done: total - left, total },
-      etaMs: usage && left > 0 ? etaMs(left * op.requestsPerItem, usage, this.clock()) : null,
+      etaMs: usage && left > 0 ? etaMs(left * op.requestsPerItem, usage, this.clock(), this.holdPerRequest(job, usage)) : null,
       rateLimitedUntil: live ? (usage?.heldUntil ?? null) : null,
       undoable: op.inverse !== undefined && ENDED.includes(job.state) && counts.done > 0,
       confirmPhrase: job.state === 'draft' && isProductionClass(profile) ? String(counts.pending) : null,

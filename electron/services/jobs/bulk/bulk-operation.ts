@@ -9,11 +9,12 @@ import type { ClerkClient } from '../../clerk/client';
 import { operations } from '../../clerk/operations';
 import type { RunOptions } from '../../clerk/operation';
 
-/** What the dry run says about one item. */
+/** What the dry run says about one item; `label`: what to show it as when the caller gave none (a member's email). */
 export type BulkVerdict =
-  | { kind: 'change' }
+  /** `keep`: what the dry run read that the item keeps in its params (a membership's role and metadata, for its undo). */
+  | { kind: 'change'; keep?: Record<string, unknown>; label?: string }
   /** `applied`: the record is already as the operation would leave it (an item in flight at a crash counts as done). */
-  | { kind: 'skip'; reason: string; applied: boolean };
+  | { kind: 'skip'; reason: string; applied: boolean; label?: string };
 
 /** One item as an operation sees it: its target and its own params (an undo's before-state). */
 export interface BulkTarget {
@@ -25,6 +26,8 @@ export interface BulkTarget {
 export interface DoneItem {
   targetId: string;
   label: string | null;
+  /** Its params as stored (what the dry run kept included). */
+  params?: Record<string, unknown> | null;
 }
 
 /** What building an undo may read: the audit log's record of each item's change. */
@@ -47,6 +50,8 @@ export interface BulkOperation {
   inverse?: BulkOperationName;
   /** The undo's items with their own params (default: the done items as they are). */
   undoItems?(done: readonly DoneItem[], context: UndoContext): { targetId: string; label?: string; params?: Record<string, unknown> }[];
+  /** The undo job's own params from this job's (default: none; a membership job's organization). */
+  undoParams?(params: Record<string, unknown>): Record<string, unknown>;
   /** Checks the job's params (`users.metadata`'s patch) when the job is created. */
   validateParams?(params: Record<string, unknown>): void;
   /** Reads the current state of every target (in pages) and says what would happen to each. */

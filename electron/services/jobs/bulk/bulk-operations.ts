@@ -14,6 +14,8 @@ import { readUsers, type BulkOperation, type BulkVerdict } from './bulk-operatio
 import { createUsersOperation } from './bulk-user-create';
 import { setProfileImageOperation } from './bulk-profile-image';
 import { deleteUsersOperation, disableMfaOperation, revokeAllSessionsOperation } from './bulk-user-operations';
+// Bulk membership work (issue 11, item 7).
+import { addMembershipsOperation, removeMembershipsOperation, updateMembershipRolesOperation } from './bulk-memberships';
 
 export type { BulkOperation, BulkVerdict } from './bulk-operation';
 
@@ -71,4 +73,8 @@ export const bulkOperations: Record<BulkOperationName, BulkOperation> = {
   'users.create': createUsersOperation,
   // Bulk profile images (issue 10, item 5): the bytes from the job's blob store.
   'users.set_profile_image': setProfileImageOperation,
+  // Bulk membership work (issue 11, item 7): one organization per job, each item a user.
+  'memberships.add': addMembershipsOperation,
+  'memberships.update_role': updateMembershipRolesOperation,
+  'memberships.remove': removeMembershipsOperation,
 };

@@ -164,10 +164,10 @@ export class BulkJobStore {
   }
 
   /** Ends an item: done (after its 2xx), skipped, failed with Clerk's error, or back to pending / unknown. */
-  finishItem(jobId: string, ordinal: number, state: BulkItemState, details: { result?: string | null; skipReason?: string | null; error?: IpcError | null; beforeRef?: number | null } = {}): void {
+  finishItem(jobId: string, ordinal: number, state: BulkItemState, details: { result?: string | null; skipReason?: string | null; error?: IpcError | null } = {}): void {
     this.db
-      .prepare('UPDATE bulk_items SET state = ?, result = ?, skip_reason = ?, error = ?, before_ref = COALESCE(?, before_ref), updated_at = ? WHERE job_id = ? AND ordinal = ?')
-      .run(state, details.result ?? null, details.skipReason ?? null, details.error ? JSON.stringify(details.error) : null, details.beforeRef ?? null, this.clock(), jobId, ordinal);
+      .prepare('UPDATE bulk_items SET state = ?, result = ?, skip_reason = ?, error = ?, updated_at = ? WHERE job_id = ? AND ordinal = ?')
+      .run(state, details.result ?? null, details.skipReason ?? null, details.error ? JSON.stringify(details.error) : null, this.clock(), jobId, ordinal);
   }
 
   /** Moves every item in `from` to `to` (cancel: pending → cancelled; a crash found: sending → unknown). */
@@ -178,14 +178,14 @@ export class BulkJobStore {
     return Number(result.changes);
   }
 
-  /** The target ids of the items in `state`, with their labels (the undo job's items). */
-  targets(jobId: string, state: BulkItemState): { targetId: string; label: string | null; beforeRef: number | null }[] {
-    const rows = this.db.prepare('SELECT target_id, label, before_ref FROM bulk_items WHERE job_id = ? AND state = ? ORDER BY ordinal').all(jobId, state) as {
+  /** The target ids of the items in `state`, with their labels and params (the undo job's items). */
+  targets(jobId: string, state: BulkItemState): { targetId: string; label: string | null; params: Record<string, unknown> | null }[] {
+    const rows = this.db.prepare('SELECT target_id, label, params FROM bulk_items WHERE job_id = ? AND state = ? ORDER BY ordinal').all(jobId, state) as {
       target_id: string;
       label: string | null;
-      before_ref: number | null;
+      params: string | null;
     }[];
-    return rows.map((row) => ({ targetId: row.target_id, label: row.label, beforeRef: row.before_ref }));
+    return rows.map((row) => ({ targetId: row.target_id, label: row.label, params: row.params ? (JSON.parse(row.params) as Record<string, unknown>) : null }));
   }
 
   /** The skip reasons of a job and how many items have each. */

@@ -21,6 +21,10 @@ export const BULK_OPERATION_TEXTS: Record<BulkOperationName, PreviewContext> = {
   // Bulk profile images (issue 10, item 5).
   'users.set_profile_image': { verb: 'Set the profile image of', destructive: false, consequence: 'Each matched user\u2019s profile image is replaced by the dropped image (Clerk keeps no earlier image, so this cannot be undone).' },
   'users.create': { verb: 'Create', destructive: false, consequence: 'Each row of the file becomes a new user (POST /users); rows whose email, username, external id or phone is taken are skipped.' },
+  // Bulk membership work (issue 11, item 7): one organization per job.
+  'memberships.add': { verb: 'Add', destructive: false, consequence: 'Each user becomes a member of the organization with the role shown for them.' },
+  'memberships.update_role': { verb: 'Change the role of', destructive: false, consequence: 'Each member gets the new role, with its permissions; undo puts back each member\u2019s own previous role.' },
+  'memberships.remove': { verb: 'Remove', destructive: true, consequence: 'Each member loses access to the organization at once. Undo re-adds them with their role and membership metadata.' },
 };
 
 /** The inverse of each undoable operation (as main builds the undo). */
@@ -30,6 +34,9 @@ const INVERSE: Partial<Record<BulkOperationName, BulkOperationName>> = {
   'users.lock': 'users.unlock',
   'users.unlock': 'users.lock',
   'users.metadata': 'users.metadata.restore',
+  'memberships.add': 'memberships.remove',
+  'memberships.update_role': 'memberships.update_role',
+  'memberships.remove': 'memberships.add',
 };
 
 /** The texts the undo of a job of `operation` is previewed with. */
