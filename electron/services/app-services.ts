@@ -21,8 +21,12 @@ import { createJobHandlers } from './jobs/job-handlers';
 import { JobRunner } from './jobs/job-runner';
 import { BulkJobEngine } from './jobs/bulk/bulk-engine';
 import { createBulkJobHandlers } from './jobs/bulk/bulk-handlers';
+// Bulk membership work (issue 11, item 7).
+import { createMembershipJobHandlers } from './organizations/membership-job-handlers';
 // Record exports (issue 10, item 4).
 import { createExportHandlers } from './exports/export-handlers';
+// The membership overview across organizations (issue 11, item 9).
+import { createMembershipOverviewHandlers } from './organizations/membership-overview-handlers';
 // The users import (issue 10, item 3).
 import { createImportHandlers } from './imports/import-handlers';
 import { ImageBlobStore } from './imports/image-blobs';
@@ -167,7 +171,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...createAuditHandlers({ audit: auditAvailability, jobs, platform: options.desktop }),
     ...createJobHandlers({ jobs }),
     ...createBulkJobHandlers({ bulk }),
+    ...createMembershipJobHandlers({ bulk }),
     ...createExportHandlers({ clients, profiles, jobs, platform: options.desktop }),
+    ...createMembershipOverviewHandlers({ clients, profiles, jobs }),
     ...createImportHandlers({ bulk, blobs: new ImageBlobStore(db), platform: options.desktop }),
   };
 

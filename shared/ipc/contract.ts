@@ -25,6 +25,10 @@ import { exportChannels } from './channels/exports';
 import { importChannels } from './channels/imports';
 // The Organizations workspace (issue 11).
 import { organizationChannels } from './channels/organizations';
+// Bulk membership work (issue 11, item 7).
+import { membershipJobChannels } from './channels/membership-jobs';
+// The membership overview across organizations (issue 11, item 9).
+import { membershipOverviewChannels } from './channels/membership-overview';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
 
 export const contract = {
@@ -43,6 +47,8 @@ export const contract = {
   ...exportChannels,
   ...importChannels,
   ...organizationChannels,
+  ...membershipJobChannels,
+  ...membershipOverviewChannels,
 } as const;
 
 /** The contract's type. */

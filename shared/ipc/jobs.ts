@@ -5,6 +5,7 @@
 import type { AuditExportResult, AuditPruneResult, AuditVerifyResult } from '../audit/types';
 import type { IpcError } from './errors';
 import type { RecordExportResult } from './exports';
+import type { MembershipOverviewResult } from './membership-overview';
 
 /** Where a job is: still running, or how it ended. */
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -16,6 +17,8 @@ export interface JobResults {
   'audit-prune': AuditPruneResult;
   /** A paged export of records (users) to a file (issue 10, item 4; electron/services/exports). */
   'records-export': RecordExportResult;
+  /** The membership overview across organizations (issue 11, item 9; electron/services/organizations/membership-overview.ts). */
+  'membership-overview': MembershipOverviewResult;
 }
 
 /** The kinds of job. */
