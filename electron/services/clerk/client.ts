@@ -83,8 +83,6 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
       try {
         return await attempt(call, url);
       } catch (error) {
-        // A 429 holds back every call of the profile (the budget is the profile's), not just this one.
-        if (error instanceof AppError && error.status === 429 && error.retryAfter !== undefined) options.budget?.holdFor(error.retryAfter * 1000);
         const wait = error instanceof AppError ? retryDelay(call.method, error, retry, policy) : undefined;
         if (wait === undefined) throw error;
         try {
@@ -105,6 +103,9 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
       key = await options.secretKey(url.origin);
       return await exchange(call, url, key);
     } catch (error) {
+      // A 429 holds back every call of the profile (the budget is the profile's), not just this one;
+      // when this request went out before the latest hold began, it is part of that hold's burst.
+      if (error instanceof AppError && error.status === 429 && error.retryAfter !== undefined) options.budget?.holdFor(error.retryAfter * 1000, release?.grantedAt);
       throw error instanceof AppError ? withoutSecret(error, key) : error;
     } finally {
       release?.();

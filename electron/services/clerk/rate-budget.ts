@@ -47,8 +47,19 @@ export interface BudgetUsage {
   heldUntil: number | null;
 }
 
+/** What {@link RateBudget.acquire} hands out: call it when the request is done; `grantedAt`: when its slot was given (the budget's clock). */
+export type BudgetRelease = (() => void) & { readonly grantedAt: number };
+
+/** The holds a budget has imposed and the starts it has granted, in all (for a job's ETA: hold time per request so far). */
+export interface HoldStats {
+  /** Milliseconds every start was held back by 429s (overlapping holds counted once; the current hold in full). */
+  heldMs: number;
+  /** Request starts granted. */
+  starts: number;
+}
+
 interface Waiter {
-  resolve: (release: () => void) => void;
+  resolve: (release: BudgetRelease) => void;
   reject: (reason: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
@@ -62,6 +73,10 @@ export class RateBudget {
   private pumping = false;
   private pause?: AbortController;
   private heldUntil = 0;
+  // When the latest hold began, and the totals of holdStats().
+  private holdStartedAt = Number.NEGATIVE_INFINITY;
+  private heldMs = 0;
+  private granted = 0;
   private readonly now: () => number;
   private readonly sleep: Sleep;
 
@@ -95,15 +110,29 @@ export class RateBudget {
   /**
    * Holds back every request start for `ms` (a 429's `Retry-After`): Clerk limits the whole
    * instance, so after one refusal the others would be refused too. A longer hold wins.
+   * `sentAt` (the refused request's `grantedAt`): a request that went out before the latest hold
+   * began was part of the burst that hold answers, so its wait counts from that hold's start: the
+   * 429s of one burst make one hold, not a chain of holds each a moment longer.
    */
-  holdFor(ms: number): void {
-    this.heldUntil = Math.max(this.heldUntil, this.now() + ms);
+  holdFor(ms: number, sentAt?: number): void {
+    const now = this.now();
+    const sameBurst = sentAt !== undefined && sentAt < this.holdStartedAt;
+    const until = Math.max(this.heldUntil, (sameBurst ? this.holdStartedAt : now) + ms);
+    if (until <= this.heldUntil) return;
+    this.heldMs += until - Math.max(this.heldUntil, now);
+    if (!sameBurst && this.heldUntil <= now) this.holdStartedAt = now;
+    this.heldUntil = until;
     // A pump asleep on a shorter window gap wakes and sleeps again until the hold ends.
     this.pause?.abort();
   }
 
+  /** How long 429s have held this budget back, and how many starts it has granted, since it was made. */
+  holdStats(): HoldStats {
+    return { heldMs: this.heldMs, starts: this.granted };
+  }
+
   /** Waits (in arrival order) for a slot; resolves with its release function, rejects if `signal` aborts first. */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: AbortSignal): Promise<BudgetRelease> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, signal };
@@ -147,22 +176,24 @@ export class RateBudget {
         const waiter = this.queue.shift()!;
         if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
         this.starts.push(now);
+        this.granted += 1;
         this.active += 1;
-        waiter.resolve(this.releaser());
+        waiter.resolve(this.releaser(now));
       }
     } finally {
       this.pumping = false;
     }
   }
 
-  private releaser(): () => void {
+  private releaser(grantedAt: number): BudgetRelease {
     let released = false;
-    return () => {
+    const release = () => {
       if (released) return;
       released = true;
       this.active -= 1;
       void this.pump();
     };
+    return Object.assign(release, { grantedAt });
   }
 }
 

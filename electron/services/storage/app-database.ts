@@ -103,6 +103,9 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX bulk_blobs_by_job ON bulk_blobs (job_id);`,
+  // 8: bulk_items.before_ref was never used: an undo reads each item's before-state from the audit
+  // log (by the job's bulk id and the target), so the column goes.
+  `ALTER TABLE bulk_items DROP COLUMN before_ref;`,
 ];
 
 /** Opens (creating if needed) the app database at `path` and brings its schema up to date. */

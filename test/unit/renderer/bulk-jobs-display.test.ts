@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetMeter, BulkCounts } from '@shared/ipc/bulk-jobs';
 import { BULK_ITEM_STATES } from '@shared/ipc/bulk-jobs';
-import { countedStates, formatEta, isLive, progressPercent, progressText } from '../../../renderer/src/components/bulk-jobs/bulk-display';
+import { countedStates, formatEta, isLive, progressPercent, progressText, rateLimitWait } from '../../../renderer/src/components/bulk-jobs/bulk-display';
 import { budgetText } from '../../../renderer/src/components/bulk-jobs/budget-text';
 import { undoTexts } from '../../../renderer/src/components/bulk-jobs/bulk-operation-texts';
 import { inSelectionCell, toggledKeys } from '../../../renderer/src/components/resource-table/useSelectionKeys';
@@ -22,6 +22,12 @@ describe('bulk job display', () => {
     expect(formatEta(42_000)).toBe('about 42 s');
     expect(formatEta(185_000)).toBe('about 3 min');
     expect(formatEta(3_900_000)).toBe('about 1 h 5 min');
+  });
+
+  it('says the job waits for the rate limit, in whole seconds, only while a 429 holds it', () => {
+    expect(rateLimitWait(3_200, 1_000)).toBe('waiting for the rate limit, 3 s');
+    expect(rateLimitWait(1_000, 1_000)).toBeNull();
+    expect(rateLimitWait(null, 1_000)).toBeNull();
   });
 
   it('writes progress with thousands and a floored percentage', () => {

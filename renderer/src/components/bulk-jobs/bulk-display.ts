@@ -1,6 +1,6 @@
 /**
  * How bulk jobs read on screen: item and job states in words with their tag types, the ETA as
- * "about 2 min", and the one-line progress sentence. Pure, so the view logic is unit-tested.
+ * "about 2 min", the 429 wait, and the one-line progress sentence. Pure, so the view logic is unit-tested.
  */
 import type { BulkItemState, BulkJobState, BulkJobStatus } from '@shared/ipc/bulk-jobs';
 
@@ -42,6 +42,11 @@ export function formatEta(ms: number | null | undefined): string | null {
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `about ${minutes} min`;
   return `about ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** While a 429's `Retry-After` holds the job (until `until`): "waiting for the rate limit, 3 s"; else null. */
+export function rateLimitWait(until: number | null | undefined, now: number): string | null {
+  return until && until > now ? `waiting for the rate limit, ${Math.ceil((until - now) / 1000)} s` : null;
 }
 
 /** "120 of 1,234 items (9 %)". */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/ipc/errors';
+import { RateBudget } from '../../../../electron/services/clerk/rate-budget';
 import { fakeWorld, settle, type FakeWorld } from './fake-instance';
 
 const worlds: FakeWorld[] = [];
@@ -231,6 +232,30 @@ describe('bulk job engine', () => {
     await engine.start(job.jobId);
     await settle();
     expect(engine.budget(w.profile.id)).toMatchObject({ queued: 1_200, limit: 1_000, windowMs: 10_000 });
+    const cancelled = engine.cancel(job.jobId);
+    release();
+    await cancelled;
+  });
+
+  it('counts a 429 hold in the ETA: what is left of it, then as much hold again per request while the instance keeps refusing', async () => {
+    const w = world(100);
+    let now = 0;
+    w.budget = new RateBudget({ requests: 1000, windowMs: 10_000, concurrency: 8, now: () => now, sleep: () => new Promise(() => {}) });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    w.beforeChange = () => gate;
+    const engine = w.engine({ concurrency: 1, clock: () => now });
+    const { job } = await engine.create({ profileId: w.profile.id, operation: 'users.ban', items: items(...w.users.keys()) });
+    expect(job.etaMs).toBe(0); // 200 requests fit in the window
+    await engine.start(job.jobId);
+    await settle();
+    // 20 requests went out, then a 429 held the profile for 1 s.
+    for (let i = 0; i < 20; i++) (await w.budget.acquire())();
+    w.budget.holdFor(1_000);
+    expect(engine.status(job.jobId)).toMatchObject({ rateLimitedUntil: 1_000, etaMs: 1_000 });
+    now = 1_000;
+    // Held 1 s per 20 requests so far: 50 ms more for each of the 200 still to send.
+    expect(engine.status(job.jobId)).toMatchObject({ rateLimitedUntil: null, etaMs: 200 * 50 });
     const cancelled = engine.cancel(job.jobId);
     release();
     await cancelled;

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { BulkItemRow } from '../../../../shared/ipc/bulk-jobs';
 import { RESULT_COLUMNS, resultsCsv } from '../../../../electron/services/jobs/bulk/bulk-csv';
-import { etaMs } from '../../../../electron/services/jobs/bulk/bulk-eta';
+import { etaMs, holdPerRequest } from '../../../../electron/services/jobs/bulk/bulk-eta';
 
 const row = (overrides: Partial<BulkItemRow>): BulkItemRow => ({
   ordinal: 0,
@@ -48,5 +48,14 @@ describe('bulk ETA', () => {
   });
   it('adds what is left of a 429 hold', () => {
     expect(etaMs(1_500, { ...usage, heldUntil: 5_000 }, 2_000)).toBe(3_000 + 5_000);
+  });
+  it('adds the hold time per request the job has met so far, for every request still to send', () => {
+    expect(etaMs(800, usage, 0, 50)).toBe(800 * 50);
+    expect(etaMs(1_500, { ...usage, heldUntil: 5_000 }, 2_000, 10)).toBe(3_000 + 5_000 + 15_000);
+  });
+  it('measures the hold per request sent, without the part of the current hold still to come', () => {
+    expect(holdPerRequest({ heldMs: 0, starts: 0 }, { heldMs: 2_000, starts: 40 }, 1_000)).toBe(25);
+    expect(holdPerRequest({ heldMs: 2_000, starts: 40 }, { heldMs: 2_000, starts: 90 }, 0)).toBe(0);
+    expect(holdPerRequest({ heldMs: 0, starts: 0 }, { heldMs: 1_000, starts: 0 }, 1_000)).toBe(0);
   });
 });
