@@ -26,7 +26,9 @@ export function createOrganizationHandlers({ clients }: OrganizationHandlerDeps)
           query: { query: query || undefined, order_by: orderBy, include_members_count: includeMembersCount || undefined, limit, offset },
         }),
       ),
-    'organizations:get': ({ profileId, idOrSlug }) => clients.for(profileId).run(organizations.get, { organization_id: idOrSlug }),
+    // The organization's tab shows how many members it has (org-tab).
+    'organizations:get': ({ profileId, idOrSlug }) =>
+      clients.for(profileId).run(organizations.get, { organization_id: idOrSlug }, { query: { include_members_count: true } }),
     // The bodies are Clerk's, already checked by the channel's schema.
     'organizations:create': ({ profileId, body }) => clients.for(profileId).run(organizations.create, {}, { body }),
     'organizations:update': ({ profileId, organizationId, body }) => clients.for(profileId).run(organizations.update, { organization_id: organizationId }, { body }),
