@@ -42,6 +42,8 @@ export function buildMenuTemplate(
       label: 'File',
       submenu: [
         command('New Profile…', 'new-profile', 'CmdOrCtrl+N'),
+        // The front list's create form (issue 11: New organization).
+        command('New…', 'new-record', 'CmdOrCtrl+Shift+N'),
         command('Switch Profile…', 'switch-profile', 'CmdOrCtrl+Shift+P'),
         { type: 'separator' },
         command('Close Tab', 'close-tab', 'CmdOrCtrl+W'),

@@ -63,6 +63,8 @@ export interface AppInfo {
 /** Commands the native menu sends to the renderer. */
 export type MenuCommand =
   | 'new-profile'
+  // New… (issue 11): the front list's create form (New organization, …).
+  | 'new-record'
   | 'switch-profile'
   | 'close-tab'
   | 'next-tab'

@@ -7,6 +7,7 @@ import { defineQueryOptions, useMutation, useQueryCache, type QueryCache } from 
 import type { DeletedObject, Organization, OrganizationMembership } from '@shared/clerk';
 import type { OrganizationMembershipPage, OrganizationPage } from '@shared/ipc/channels/organizations';
 import type { ChannelInput } from '@shared/ipc/contract';
+import type { RecordExportFormat } from '@shared/ipc/exports';
 import { isNotFound } from '../components/error-presentation';
 import { useApi } from './client';
 import { invalidate } from './data-layer';
@@ -61,8 +62,13 @@ export function useCreateOrganization() {
 // --- The organization's tab (issue 11, items 3-5): edit, delete, logo, metadata ---
 
 /** Every detail entry of the organization (its tab may be keyed by its id or its old slug): they all take Clerk's answer. */
-function applyOrganization(queryCache: QueryCache, profileId: string, organization: Organization): void {
-  queryCache.setQueryData(organizationKeys.detail(profileId, organization.id), organization);
+function applyOrganization(queryCache: QueryCache, profileId: string, answer: Organization): void {
+  const detail = organizationKeys.detail(profileId, answer.id);
+  // A change's answer carries no counts (only a GET with include_members_count does): keep the ones known.
+  const known = queryCache.getQueryData<Organization>(detail);
+  const organization: Organization = { ...answer, members_count: answer.members_count ?? known?.members_count };
+  if (organization.members_count === undefined) delete organization.members_count;
+  queryCache.setQueryData(detail, organization);
   for (const entry of queryCache.getEntries({ key: [...organizationKeys.all(profileId), 'detail'] })) {
     if ((entry.state.value.data as Organization | undefined)?.id === organization.id) queryCache.setQueryData(entry.key, organization);
   }
@@ -212,4 +218,14 @@ export function useRemoveMembership() {
 /** Patches a membership's own metadata (`PATCH .../memberships/{user_id}/metadata`; deep merge), not the user's. */
 export function useUpdateMembershipMetadata() {
   return useMembershipMutation((vars: MembershipVars & { patch: Record<string, Record<string, unknown>> }) => useApi().memberships.updateMetadata(vars));
+}
+
+// --- Export of the organizations list (issue 11, item 1) ---
+
+/** Starts the export of the organizations the search matches (none: every one), through main's paged export job. */
+export function useExportOrganizations() {
+  return useMutation({
+    mutation: ({ profileId, query, format }: { profileId: string; query: string; format: RecordExportFormat }) =>
+      useApi().exports.organizations({ profileId, format, filters: query ? { query } : {} }),
+  });
 }

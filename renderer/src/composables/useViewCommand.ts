@@ -6,7 +6,7 @@ import { onBeforeUnmount } from 'vue';
 import { useTabContext } from './useTabContext';
 
 /** A command the shell forwards to the front view. */
-export type ViewCommand = 'refresh' | 'find' | 'new-profile';
+export type ViewCommand = 'refresh' | 'find' | 'new-profile' | 'new-record';
 
 interface Registration {
   command: ViewCommand;
