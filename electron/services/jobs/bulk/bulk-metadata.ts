@@ -12,7 +12,7 @@ import { AppError } from '../../../../shared/ipc/errors';
 import { deepMergeMetadata, isJsonObject, type JsonObject } from '../../../../shared/metadata-merge';
 import { REDACTED } from '../../audit/redact';
 import { operations } from '../../clerk/operations';
-import { readUsers, type BulkOperation, type BulkVerdict } from './bulk-operation';
+import { changeUnless, checkUsers, type BulkOperation, type BulkVerdict } from './bulk-operation';
 
 /** The three metadata fields of a user. */
 export const METADATA_FIELDS = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const;
@@ -67,21 +67,7 @@ export const metadataPatchOperation: BulkOperation = {
       throw new AppError({ kind: 'validation', code: 'metadata_patch_missing', paramName: 'metadata', message: 'A metadata job needs a patch of public, private or unsafe metadata.' });
     }
   },
-  async check(client, targets, params, signal) {
-    const users = await readUsers(
-      client,
-      targets.map((target) => target.targetId),
-      signal,
-    );
-    const patch = patchOf(params);
-    return new Map(
-      targets.map(({ targetId }): [string, BulkVerdict] => {
-        const user = users.get(targetId);
-        if (!user) return [targetId, { kind: 'skip', reason: 'not found', applied: false }];
-        return [targetId, isDeepStrictEqual(mergedState(user, patch), metadataOf(user)) ? { kind: 'skip', reason: 'no change', applied: true } : { kind: 'change' }];
-      }),
-    );
-  },
+  check: checkUsers((user, _target, { jobParams }) => changeUnless(isDeepStrictEqual(mergedState(user, patchOf(jobParams)), metadataOf(user)) ? 'no change' : null)),
   async run(client, { targetId }, params, options) {
     await client.run(operations.users.updateMetadata, { user_id: targetId }, { ...options, body: patchOf(params) });
     return 'metadata merged';
@@ -102,26 +88,15 @@ export const metadataRestoreOperation: BulkOperation = {
   requestsPerItem: 3,
   idempotent: true,
   inverse: undefined,
-  async check(client, targets, _params, signal) {
-    const users = await readUsers(
-      client,
-      targets.map((target) => target.targetId),
-      signal,
-    );
-    return new Map(
-      targets.map(({ targetId, params }): [string, BulkVerdict] => {
-        const user = users.get(targetId);
-        const before = params?.before as MetadataState | undefined;
-        if (!user) return [targetId, { kind: 'skip', reason: 'not found', applied: false }];
-        if (!before) return [targetId, { kind: 'skip', reason: 'no before-state in the audit log', applied: false }];
-        const current = metadataOf(user);
-        if (isDeepStrictEqual(current, before)) return [targetId, { kind: 'skip', reason: 'already as before', applied: true }];
-        if (!isDeepStrictEqual(current, params?.after)) return [targetId, { kind: 'skip', reason: 'changed since the job', applied: false }];
-        if (unrestorable(before)) return [targetId, { kind: 'skip', reason: 'before-state cannot be written back (redacted or null values)', applied: false }];
-        return [targetId, { kind: 'change' }];
-      }),
-    );
-  },
+  check: checkUsers((user, { params }): BulkVerdict => {
+    const before = params?.before as MetadataState | undefined;
+    if (!before) return { kind: 'skip', reason: 'no before-state in the audit log', applied: false };
+    const current = metadataOf(user);
+    if (isDeepStrictEqual(current, before)) return { kind: 'skip', reason: 'already as before', applied: true };
+    if (!isDeepStrictEqual(current, params?.after)) return { kind: 'skip', reason: 'changed since the job', applied: false };
+    if (unrestorable(before)) return { kind: 'skip', reason: 'before-state cannot be written back (redacted or null values)', applied: false };
+    return { kind: 'change' };
+  }),
   async run(client, { targetId, params }, _jobParams, options) {
     const before = params?.before as MetadataState;
     const current = metadataOf(await client.run(operations.users.get, { user_id: targetId }, { signal: options.signal }));

@@ -7,7 +7,7 @@ import type { User } from '../../../../shared/clerk';
 import type { BulkOperationName } from '../../../../shared/ipc/bulk-jobs';
 import type { ClerkClient } from '../../clerk/client';
 import { operations } from '../../clerk/operations';
-import type { RunOptions } from '../../clerk/operation';
+import type { Operation, RunOptions } from '../../clerk/operation';
 
 /** What the dry run says about one item; `label`: what to show it as when the caller gave none (a member's email). */
 export type BulkVerdict =
@@ -72,4 +72,45 @@ export async function readUsers(client: ClerkClient, ids: readonly string[], sig
     for (const user of users) found.set(user.id, user);
   }
   return found;
+}
+
+/** What a user operation's dry run may use besides the user: the client, the job's params, the signal. */
+export interface UserCheckContext {
+  client: ClerkClient;
+  jobParams: Record<string, unknown>;
+  signal?: AbortSignal;
+}
+
+/** A change, unless the user already is as the operation leaves it: `already` says why it is skipped then (counted as applied). */
+export function changeUnless(already: string | null): BulkVerdict {
+  return already ? { kind: 'skip', reason: already, applied: true } : { kind: 'change' };
+}
+
+/**
+ * The dry run the user operations share: every target's user read in pages ({@link readUsers}),
+ * one not found skipped as "not found" (`goneIsApplied` for a delete: gone is what it leaves, so
+ * after an interrupted send it counts as done), and `verdict` asked about each user found, in turn.
+ */
+export function checkUsers(verdict: (user: User, target: BulkTarget, context: UserCheckContext) => BulkVerdict | Promise<BulkVerdict>, options: { goneIsApplied?: boolean } = {}): BulkOperation['check'] {
+  return async (client, targets, jobParams, signal) => {
+    const users = await readUsers(
+      client,
+      targets.map((target) => target.targetId),
+      signal,
+    );
+    const verdicts = new Map<string, BulkVerdict>();
+    for (const target of targets) {
+      const user = users.get(target.targetId);
+      verdicts.set(target.targetId, user ? await verdict(user, target, { client, jobParams, signal }) : { kind: 'skip', reason: 'not found', applied: options.goneIsApplied ?? false });
+    }
+    return verdicts;
+  };
+}
+
+/** The send of an operation that is one call per user (`{ user_id }`, no body), answering `summary`. */
+export function callPerUser(op: Operation<`/users/{user_id}${string}`>, summary: string): BulkOperation['run'] {
+  return async (client, { targetId }, _params, options) => {
+    await client.run(op, { user_id: targetId }, options);
+    return summary;
+  };
 }

@@ -9,7 +9,7 @@ import type { BulkOperationName } from '../../../../shared/ipc/bulk-jobs';
 import { operations } from '../../clerk/operations';
 import type { Operation } from '../../clerk/operation';
 import { metadataPatchOperation, metadataRestoreOperation } from './bulk-metadata';
-import { readUsers, type BulkOperation, type BulkVerdict } from './bulk-operation';
+import { callPerUser, changeUnless, checkUsers, type BulkOperation } from './bulk-operation';
 // The import (issue 10, item 3).
 import { createUsersOperation } from './bulk-user-create';
 import { setProfileImageOperation } from './bulk-profile-image';
@@ -35,25 +35,8 @@ function userFlagOperation(spec: {
     requestsPerItem: 2,
     idempotent: true,
     inverse: spec.inverse,
-    async check(client, targets, _params, signal) {
-      const users = await readUsers(
-        client,
-        targets.map((target) => target.targetId),
-        signal,
-      );
-      return new Map(
-        targets.map(({ targetId: id }): [string, BulkVerdict] => {
-          const user = users.get(id);
-          if (!user) return [id, { kind: 'skip', reason: 'not found', applied: false }];
-          const reason = spec.already(user);
-          return [id, reason ? { kind: 'skip', reason, applied: true } : { kind: 'change' }];
-        }),
-      );
-    },
-    async run(client, { targetId }, _params, options) {
-      await client.run(spec.op, { user_id: targetId }, options);
-      return spec.summary;
-    },
+    check: checkUsers((user) => changeUnless(spec.already(user))),
+    run: callPerUser(spec.op, spec.summary),
   };
 }
 

@@ -12,7 +12,7 @@
 import { AppError } from '../../../../shared/ipc/errors';
 import { setProfileImage } from '../../users/profile-image';
 import type { ImageBlobStore } from '../../imports/image-blobs';
-import { readUsers, type BulkOperation, type BulkTarget, type BulkVerdict } from './bulk-operation';
+import { checkUsers, type BulkOperation, type BulkTarget } from './bulk-operation';
 
 /** What a `users.set_profile_image` item carries. */
 export interface ProfileImageItemParams {
@@ -38,14 +38,7 @@ export const setProfileImageOperation: BulkOperation = {
   // The recorder's before-state read and the upload.
   requestsPerItem: 2,
   idempotent: true,
-  async check(client, targets, _params, signal) {
-    const users = await readUsers(
-      client,
-      targets.map((target) => target.targetId),
-      signal,
-    );
-    return new Map(targets.map((target): [string, BulkVerdict] => [target.targetId, users.has(target.targetId) ? { kind: 'change' } : { kind: 'skip', reason: 'not found', applied: false }]));
-  },
+  check: checkUsers(() => ({ kind: 'change' })),
   async run(client, target, _params, options) {
     const { blobId, fileName } = paramsOf(target);
     const image = blobs?.read(blobId);

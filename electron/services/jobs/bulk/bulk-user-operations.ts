@@ -14,7 +14,7 @@ import type { Session } from '../../../../shared/clerk';
 import type { ClerkClient } from '../../clerk/client';
 import { operations } from '../../clerk/operations';
 import type { RunOptions } from '../../clerk/operation';
-import { readUsers, type BulkOperation, type BulkVerdict } from './bulk-operation';
+import { callPerUser, changeUnless, checkUsers, type BulkOperation } from './bulk-operation';
 
 /** How many sessions one GET /sessions page asks for when revoking a user's sessions. */
 export const SESSION_PAGE = 100;
@@ -36,24 +36,8 @@ export const disableMfaOperation: BulkOperation = {
   requestsPerItem: 2,
   // Removing factors that are already gone leaves the user as it is.
   idempotent: true,
-  async check(client, targets, _params, signal) {
-    const users = await readUsers(
-      client,
-      targets.map((target) => target.targetId),
-      signal,
-    );
-    return new Map(
-      targets.map(({ targetId }): [string, BulkVerdict] => {
-        const user = users.get(targetId);
-        if (!user) return [targetId, { kind: 'skip', reason: 'not found', applied: false }];
-        return [targetId, user.two_factor_enabled ? { kind: 'change' } : { kind: 'skip', reason: 'MFA not enabled', applied: true }];
-      }),
-    );
-  },
-  async run(client, { targetId }, _params, options) {
-    await client.run(operations.users.disableMfa, { user_id: targetId }, options);
-    return 'MFA disabled';
-  },
+  check: checkUsers((user) => changeUnless(user.two_factor_enabled ? null : 'MFA not enabled')),
+  run: callPerUser(operations.users.disableMfa, 'MFA disabled'),
 };
 
 /**
@@ -66,18 +50,8 @@ export const deleteUsersOperation: BulkOperation = {
   requestsPerItem: 2,
   // A second DELETE answers 404, which the engine records as skipped (not found): nothing deleted twice.
   idempotent: true,
-  async check(client, targets, _params, signal) {
-    const users = await readUsers(
-      client,
-      targets.map((target) => target.targetId),
-      signal,
-    );
-    return new Map(targets.map(({ targetId }): [string, BulkVerdict] => [targetId, users.has(targetId) ? { kind: 'change' } : { kind: 'skip', reason: 'not found', applied: true }]));
-  },
-  async run(client, { targetId }, _params, options) {
-    await client.run(operations.users.delete, { user_id: targetId }, options);
-    return 'deleted';
-  },
+  check: checkUsers(() => ({ kind: 'change' }), { goneIsApplied: true }),
+  run: callPerUser(operations.users.delete, 'deleted'),
 };
 
 /** `sessions.revoke_all_for_user`: one item per user, each of its active sessions revoked (see the module comment). */
@@ -87,23 +61,10 @@ export const revokeAllSessionsOperation: BulkOperation = {
   // The list, then per session the recorder's read and the revoke: a user has one or two sessions typically.
   requestsPerItem: 3,
   idempotent: true,
-  async check(client, targets, _params, signal) {
-    const users = await readUsers(
-      client,
-      targets.map((target) => target.targetId),
-      signal,
-    );
-    const verdicts = new Map<string, BulkVerdict>();
-    for (const { targetId } of targets) {
-      if (!users.has(targetId)) {
-        verdicts.set(targetId, { kind: 'skip', reason: 'not found', applied: false });
-        continue;
-      }
-      const sessions = await activeSessions(client, targetId, signal);
-      verdicts.set(targetId, sessions.length > 0 ? { kind: 'change' } : { kind: 'skip', reason: 'no active sessions', applied: true });
-    }
-    return verdicts;
-  },
+  check: checkUsers(async (_user, { targetId }, { client, signal }) => {
+    const sessions = await activeSessions(client, targetId, signal);
+    return sessions.length > 0 ? { kind: 'change' } : { kind: 'skip', reason: 'no active sessions', applied: true };
+  }),
   async run(client, { targetId }, _params, options: RunOptions) {
     const sessions = await activeSessions(client, targetId, options.signal);
     for (const session of sessions) await client.run(operations.sessions.revoke, { session_id: session.id }, options);

@@ -10,6 +10,7 @@ import type { ClerkClient } from '../../../../electron/services/clerk/client';
 import type { Operation, RunOptions } from '../../../../electron/services/clerk/operation';
 import { bulkOperations } from '../../../../electron/services/jobs/bulk/bulk-operations';
 import { SESSION_PAGE } from '../../../../electron/services/jobs/bulk/bulk-user-operations';
+import { CHECK_PAGE, changeUnless, checkUsers } from '../../../../electron/services/jobs/bulk/bulk-operation';
 
 interface FakeUser {
   id: string;
@@ -124,5 +125,22 @@ describe('sessions.revoke_all_for_user', () => {
     expect(await op.run(client, { targetId: 'user_a', params: null }, {}, {})).toBe('0 sessions revoked');
     expect(sent.length).toBe(count);
     expect((await op.check(client, targets('user_a'), {})).get('user_a')).toMatchObject({ kind: 'skip', applied: true });
+  });
+});
+
+describe('the user operations\u2019 shared dry run (checkUsers)', () => {
+  it('reads the users in pages of 100, asks the verdict about each one found with the job\u2019s params, and skips the rest as not found', async () => {
+    const users = Array.from({ length: CHECK_PAGE + 20 }, (_, i): FakeUser => ({ id: `user_${i}`, two_factor_enabled: i % 2 === 0 }));
+    const { client } = fakeClient(users);
+    const reads: number[] = [];
+    const counting = { run: (op: Operation, params: never, options: RunOptions) => (reads.push(((options.query?.user_id ?? []) as string[]).length), client.run(op, params, options)) } as unknown as ClerkClient;
+    const asked: string[] = [];
+    const check = checkUsers((user, _target, { jobParams }) => (asked.push(user.id), changeUnless(user.two_factor_enabled ? null : String(jobParams.why))), { goneIsApplied: true });
+    const verdicts = await check(counting, targets(...users.map((user) => user.id), 'user_gone'), { why: 'nothing to do' });
+    expect(reads).toEqual([CHECK_PAGE, 21]);
+    expect(asked).toHaveLength(users.length);
+    expect(verdicts.get('user_0')).toEqual({ kind: 'change' });
+    expect(verdicts.get('user_1')).toEqual({ kind: 'skip', reason: 'nothing to do', applied: true });
+    expect(verdicts.get('user_gone')).toEqual({ kind: 'skip', reason: 'not found', applied: true });
   });
 });
