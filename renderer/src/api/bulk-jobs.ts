@@ -10,7 +10,7 @@ import type { BulkItemInput, BulkItemPage, BulkItemState, BulkJobStatus, BulkMet
 import type { BULK_OPERATIONS } from '@shared/ipc/bulk-jobs';
 import { useApi } from './client';
 import { invalidate } from './data-layer';
-import { auditKeys, bulkJobKeys, sessionKeys, userKeys } from './query-keys';
+import { auditKeys, bulkJobKeys, organizationKeys, sessionKeys, userKeys } from './query-keys';
 
 /** What a bulk job can be created with from the renderer. */
 export interface CreateBulkJobVars {
@@ -121,6 +121,8 @@ export function useInvalidateJobTargets() {
   return (profileId: string) => {
     void invalidate(queryCache, { key: userKeys.all(profileId) });
     void invalidate(queryCache, { key: sessionKeys.all(profileId) });
+    // Bulk membership jobs (issue 11, item 7): members, counts and roles in use.
+    void invalidate(queryCache, { key: organizationKeys.all(profileId) });
     void invalidate(queryCache, { key: auditKeys.all() });
   };
 }

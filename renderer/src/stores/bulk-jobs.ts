@@ -13,6 +13,8 @@ export interface PreviewContext {
   /** What happens to each item, plainly (the guardrail's consequence). */
   consequence: string;
   destructive: boolean;
+  /** A warning the preview and the confirmation show (a bulk removal that leaves an organization without any admin). */
+  warning?: string;
 }
 
 /** The bulk jobs UI state. */

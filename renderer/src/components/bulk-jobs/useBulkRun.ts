@@ -51,6 +51,7 @@ export function useBulkRun() {
       consequence: `${context.consequence} ${made.skipped.length ? `${countNoun(made.skipped.reduce((sum, s) => sum + s.count, 0))} skipped as shown in the preview.` : ''}`.trim(),
       actionLabel: `${context.verb} ${countNoun(count)}`,
       destructive: context.destructive,
+      ...(context.warning ? { warning: context.warning } : {}),
       confirmPhrase: phrase,
     });
     if (!confirmed) return false;
