@@ -15,7 +15,7 @@ import type { ProfileView } from '../../shared/ipc/types';
 import { recordTabKey } from '../../shared/sections';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
-import { BEHAVIOUR_SCHEMES, saveScreen } from './harness/screens';
+import { BEHAVIOUR_SCHEMES, SAVING_SCREENS, saveScreen } from './harness/screens';
 
 async function dispatch<T>(app: AppHarness, channel: string, input: Record<string, unknown>): Promise<T> {
   const envelope = await app.services.dispatch(channel, input);
@@ -28,6 +28,15 @@ async function openWithTabs(app: AppHarness, profileId: string, ids: string[]): 
   const tabs = ids.map((id) => ({ kind: 'record', key: recordTabKey('organization', id), record: 'organization', id, title: id }));
   await dispatch(app, 'tabs:save', { profileId, tabs, activeKey: tabs.at(-1)!.key });
   await app.open();
+}
+
+/** Saves the screen in light and then dark (when screens are saved), back in light after. */
+async function saveBoth(page: Page, name: string): Promise<void> {
+  if (!SAVING_SCREENS) return;
+  await saveScreen(page, name, 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreen(page, name, 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 const detailOf = (page: Page) => page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="organization-detail"]');
@@ -87,7 +96,7 @@ async function auditOutcomes(app: AppHarness, action: string, targetId: string):
 }
 
 test('opened by slug and by id; Edit sends only the changed fields after the preview; the logo takes a dropped PNG and refuses the rest; metadata merges', async ({ app, page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(SAVING_SCREENS ? 300_000 : 120_000);
   const [sandbox] = await app.services.profiles.list();
   const profileId = sandbox.id;
   const orgs = (await dispatch<OrganizationPage>(app, 'organizations:list', { profileId, limit: 10, orderBy: '+created_at' })).data;
@@ -103,7 +112,7 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   await expect(detail.getByTestId('organization-fact-members')).toHaveText(String(bySlug.members_count));
   await expect(detail.getByTestId('organization-members-card')).toBeVisible();
   await expect(detail.getByTestId('organization-raw-json').locator('pre')).toContainText(`"slug": "${bySlug.slug}"`);
-  await saveScreen(page, 'organization-tab', 'light');
+  await saveBoth(page, 'organization-tab');
 
   // Edit: a bad slug is refused as typed; only the name and slug are sent, after the preview.
   await detail.getByTestId('organization-edit-open').click();
@@ -116,14 +125,14 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   await expect(form.getByTestId('error-slug')).toHaveCount(0);
   await form.getByTestId('org-edit-name').fill(`${bySlug.name} Renamed`);
   await expect(form.getByTestId('org-edit-change-count')).toHaveText('2 changes');
-  await saveScreen(page, 'organization-edit', 'light');
+  await saveBoth(page, 'organization-edit');
   await form.getByTestId('org-edit-submit').click();
   const dialog = page.getByTestId('guardrail-dialog');
   await expect(dialog.getByTestId('change-preview')).toContainText(`${bySlug.name} Renamed`);
   await expect(dialog.getByTestId('change-preview')).toContainText(newSlug);
   await expect(dialog.getByTestId('guardrail-consequence')).toContainText(`the slug “${bySlug.slug}” stop working`);
   await expect(dialog).toHaveAttribute('data-destructive', 'false');
-  await saveScreen(page, 'organization-edit-preview', 'light');
+  await saveBoth(page, 'organization-edit-preview');
   await dialog.getByTestId('guardrail-confirm').click();
   await expect(form).toBeHidden();
   // The tab opened by the old slug follows the organization.
@@ -155,7 +164,8 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   await expect(message).toHaveText('“huge.png” is 11 MB; the limit is 10 MB. Choose a smaller image.');
   await dropOnto(page, target, { kind: 'pdf', name: 'logo.png' });
   await expect(message).toHaveText(/^This is a PDF, not an image: “logo\.png” must be a PNG, JPEG, GIF, WebP or ICO image/);
-  await saveScreen(page, 'organization-logo-rejected', 'light');
+  await logo.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await saveBoth(page, 'organization-logo-rejected');
   expect(app.calls.filter((call) => call.channel === 'organizations:setLogo')).toEqual([]);
   expect(sandboxRequests(app, '/logo')).toEqual([]);
 
@@ -171,6 +181,7 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   const [upload] = app.calls.filter((call) => call.channel === 'organizations:setLogo');
   expect(upload.input).toMatchObject({ organizationId: byId.id, uploaderUserId: firstAdmin.public_user_data!.user_id, fileName: 'logo.png' });
   expect(sandboxRequests(app, '/logo')).toEqual(['PUT /organizations/{organization_id}/logo']);
+  await saveBoth(page, 'organization-logo-uploaded');
 
   // Delete logo asks first (destructive), then the default logo is back.
   await logo.getByTestId('organization-logo-delete').click();
@@ -185,6 +196,8 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   const { industry: _dropped, ...kept } = byId.public_metadata as Record<string, unknown>;
   const expected = { ...kept, plan: 'pro' };
   await expect.poll(async () => JSON.parse(await editor.getByTestId('metadata-merged-public_metadata').locator('pre').innerText())).toEqual(expected);
+  await editor.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await saveBoth(page, 'organization-metadata');
   await editor.getByTestId('metadata-save').click();
   await dialog.getByTestId('guardrail-confirm').click();
   await expect(editor.getByTestId('metadata-body')).toHaveText('(nothing to send)');
