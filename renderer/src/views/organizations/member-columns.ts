@@ -42,7 +42,7 @@ export const MEMBER_MEDIUM_WIDTH = WIDTH.member + WIDTH.emailMin + WIDTH.role + 
 export function memberColumns(actions: (membership: OrganizationMembership) => VNodeChild): ResourceColumn<OrganizationMembership>[] {
   return [
     { key: 'member', title: 'Member', sortField: 'first_name', width: WIDTH.member, fixed: 'left', required: true, render: memberCell },
-    { key: 'lastName', title: 'Last name', sortField: 'last_name', width: 120, ellipsis: true, render: (m) => titled(m.public_user_data?.last_name) },
+    { key: 'lastName', title: 'Last name', sortField: 'last_name', width: 132, ellipsis: true, render: (m) => titled(m.public_user_data?.last_name) },
     {
       key: 'email',
       title: 'Email',
@@ -51,7 +51,7 @@ export function memberColumns(actions: (membership: OrganizationMembership) => V
       autoFrom: 0,
       render: (m) => {
         const identifier = identifierOf(m);
-        return identifier?.includes('@') ? h(CopyableId, { value: identifier, label: 'Copy email address', nowrap: true, focusable: false }) : muted('—');
+        return identifier?.includes('@') ? h(CopyableId, { value: identifier, label: 'Copy email address', mono: false, nowrap: true, focusable: false }) : muted('—');
       },
     },
     { key: 'username', title: 'Username', sortField: 'username', width: 130, ellipsis: true, autoFrom: MEMBER_MEDIUM_WIDTH, render: (m) => titled(m.public_user_data?.username) },
