@@ -1,10 +1,11 @@
 /**
  * The audit log's "Open target" opens every record kind issue 9 changes: a user, a phone number, a
- * session and a sign-in token (and a sign-in token's create, whose target is its user). Each case
+ * session and a sign-in token (and a sign-in token's create, whose target is its user); and (issue
+ * 11) a membership's change and an organization's create open the organization. Each case
  * makes one change through the dispatcher, then opens the change's target from the audit log's
  * drawer and checks the record's own tab shows that record.
  */
-import type { Session, User } from '../../shared/clerk';
+import type { Organization, Session, User } from '../../shared/clerk';
 import type { SessionPage } from '../../shared/ipc/channels/sessions';
 import type { CreatedSignInToken } from '../../shared/ipc/channels/sign-in-tokens';
 import { expect, test, type AppHarness } from './harness/fixtures';
@@ -90,4 +91,19 @@ test('a sign-in token’s revoke opens the token’s tab, and its create opens t
 
   await openTarget(shell, audit, 'sign_in_tokens.create', `user:${user.id}`);
   await expect(userDetail.root).toHaveAttribute('data-user-id', user.id);
+});
+
+// Organizations workspace (issue 11): membership changes are recorded against their organization.
+test('a membership’s change and an organization’s create open the organization’s tab', async ({ app, page, shell, audit }) => {
+  const profileId = await sandboxProfileId(app);
+  const [creator, member] = await plainUsers(app);
+  const org = await value<Organization>(app, 'organizations:create', { profileId, body: { name: 'Audit Target Org', created_by: creator.id } });
+  await value(app, 'memberships:add', { profileId, organizationId: org.id, userId: member.id, role: 'org:member' });
+  await value(app, 'memberships:updateRole', { profileId, organizationId: org.id, userId: member.id, role: 'org:admin' });
+
+  const detail = page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="organization-detail"]');
+  await openTarget(shell, audit, 'memberships.update_role', `organization:${org.id}`);
+  await expect(detail).toContainText('Audit Target Org');
+  await openTarget(shell, audit, 'organizations.create', `organization:${org.id}`);
+  await expect(detail).toContainText('Audit Target Org');
 });

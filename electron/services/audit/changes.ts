@@ -84,12 +84,13 @@ export function toChangeDetail(row: ChangeRow): AuditChangeDetail {
 
 /**
  * The first name found in the target's recorded states or request: an organization's `name`, a
- * user's first and last name (else username, else first email). Display only, never a key.
+ * user's first and last name (else username, else first email); a membership's change targets its
+ * organization, so it is named by the organization's name. Display only, never a key.
  */
 export function targetNameOf(sources: unknown[]): string | null {
   for (const source of sources) {
     if (typeof source !== 'object' || source === null || Array.isArray(source)) continue;
-    const value = source as Record<string, unknown>;
+    const value = organizationOfMembership(source as Record<string, unknown>);
     const text = (key: string) => (typeof value[key] === 'string' && (value[key] as string).trim() !== '' ? (value[key] as string).trim() : null);
     const person = [text('first_name'), text('last_name')].filter(Boolean).join(' ');
     const emails = Array.isArray(value.email_addresses) ? (value.email_addresses as unknown[]) : [];
@@ -98,6 +99,12 @@ export function targetNameOf(sources: unknown[]): string | null {
     if (name) return name.length > 120 ? `${name.slice(0, 119)}…` : name;
   }
   return null;
+}
+
+// A membership (its state, or Clerk's answer to an add or remove) stands for its organization.
+function organizationOfMembership(value: Record<string, unknown>): Record<string, unknown> {
+  const organization = value.object === 'organization_membership' ? value.organization : undefined;
+  return typeof organization === 'object' && organization !== null && !Array.isArray(organization) ? (organization as Record<string, unknown>) : value;
 }
 
 /** The response body; the recorder leaves it out when it is the same as the after state. */

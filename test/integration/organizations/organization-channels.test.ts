@@ -107,8 +107,10 @@ describe('organizations', () => {
     expect(org).toMatchObject({ slug: 'org-core-create', max_allowed_memberships: 5, public_metadata: { tier: 'gold' }, private_metadata: { note: 'x' } });
     const members = await value<OrganizationMembershipPage>('memberships:list', { organizationId: org.id });
     expect(members.data).toMatchObject([{ role: 'org:admin', public_user_data: { user_id: users[0].id } }]);
-    // A create names no id before it is sent: the new one is in the recorded answer.
+    // A create names no id before it is sent: the new one is in the recorded answer, and the
+    // record's target (what "open target" opens) is the new organization.
     const [created] = await records('organizations.create', '');
+    expect(created).toMatchObject({ target: { type: 'organization', id: org.id }, targetName: 'Org Core Create' });
     const detail = (await services.dispatch('audit:get', { seq: created.seq })) as IpcEnvelope<AuditChangeDetail>;
     expect(detail.ok && detail.value).toMatchObject({ target: { type: 'organization' }, body: { slug: 'org-core-create', created_by: users[0].id }, response: { id: org.id } });
 
@@ -222,6 +224,12 @@ describe('memberships', () => {
     const meta = await value<OrganizationMembership>('memberships:updateMetadata', { organizationId: org.id, userId: user.id, patch: { private_metadata: { seat: 7 } } });
     expect(meta.private_metadata).toEqual({ seat: 7 });
     expect(await audited('memberships.update_metadata', org.id)).toMatchObject({ before: { private_metadata: {} }, after: { private_metadata: { seat: 7 } } });
+
+    // Every membership record targets the organization (named by it), so "open target" opens the organization's tab.
+    for (const action of ['memberships.add', 'memberships.update_role', 'memberships.update_metadata']) {
+      const succeeded = (await records(action, org.id)).find((row) => row.outcome === 'success');
+      expect(succeeded, action).toMatchObject({ target: { type: 'organization', id: org.id }, targetName: 'Org Core Membership Changes' });
+    }
 
     const removed = await value<OrganizationMembership>('memberships:remove', { organizationId: org.id, userId: user.id });
     expect(removed.id).toBe(added.id);
