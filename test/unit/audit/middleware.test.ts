@@ -105,6 +105,29 @@ describe('audit middleware', () => {
     expect(detail?.durationMs).toBeGreaterThan(0);
   });
 
+  // Issue 11: a membership has no GET of its own; its state is the one item of its organization's filtered list.
+  it('reads a state from a filtered list when the call asks for its only item (null once gone)', async () => {
+    const membership = { object: 'organization_membership', id: 'orgmem_1', role: 'org:admin' };
+    const { next, sent } = fakeNext({
+      'GET /organizations/org_1/memberships': () => ({ data: sent.some((c) => c.method === 'DELETE') ? [] : [membership], total_count: 1 }),
+      'DELETE /organizations/org_1/memberships/user_1': () => membership,
+    });
+    await createAuditMiddleware(t.log, context)(
+      {
+        method: 'DELETE',
+        path: '/organizations/org_1/memberships/user_1',
+        route: '/organizations/{organization_id}/memberships/{user_id}',
+        action: 'memberships.remove',
+        statePath: '/organizations/org_1/memberships',
+        stateQuery: { user_id: 'user_1' },
+        stateItem: true,
+      },
+      next,
+    );
+    expect(sent.filter((call) => call.method === 'GET').map((call) => call.query)).toEqual([{ user_id: 'user_1' }, { user_id: 'user_1' }]);
+    expect(t.log.get(1)).toMatchObject({ before: membership, after: null });
+  });
+
   it('re-reads the state after a delete (null once gone) and keeps the delete response', async () => {
     const { next, sent } = fakeNext({
       'GET /users/user_1': () => {

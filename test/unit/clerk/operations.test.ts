@@ -66,6 +66,12 @@ describe('declaring an operation', () => {
     expect(fillRoute('/organizations/{organization_id}/memberships/{user_id}', { organization_id: 'org 1', user_id: '../x' })).toBe('/organizations/org%201/memberships/..%2Fx');
   });
 
+  it('fills a state query from the route params (a membership read from its organization’s list)', () => {
+    const call = operationCall(operations.memberships.updateRole, { organization_id: 'org_1', user_id: 'user_1' });
+    expect(call).toMatchObject({ statePath: '/organizations/org_1/memberships', stateQuery: { user_id: 'user_1' }, stateItem: true, target: { type: 'organization', id: 'org_1' } });
+    expect(operationCall(operations.organizations.update, { organization_id: 'org_1' })).toMatchObject({ statePath: '/organizations/org_1', stateQuery: undefined });
+  });
+
   it('refuses a state route needing a param the route does not have', () => {
     expect(() => operation<unknown>()({ method: 'POST', route: '/invitations/{invitation_id}/revoke', stateRoute: '/organizations/{organization_id}', destructive: false })).toThrow(
       '{organization_id}',
