@@ -102,7 +102,7 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   const orgs = (await dispatch<OrganizationPage>(app, 'organizations:list', { profileId, limit: 10, orderBy: '+created_at' })).data;
   // The oldest has many members and a logo; another one is opened by its slug.
   const [byId, bySlug] = [orgs[0], orgs[1]];
-  await openWithTabs(app, profileId, [byId.id, bySlug.slug]);
+  await openWithTabs(app, profileId, [byId.id, 'no-such-organization', bySlug.slug]);
 
   // By slug: the record, its id, its member count and the Members section.
   const detail = detailOf(page);
@@ -114,11 +114,12 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   await expect(detail.getByTestId('organization-raw-json').locator('pre')).toContainText(`"slug": "${bySlug.slug}"`);
   await saveBoth(page, 'organization-tab');
 
-  // Edit: a bad slug is refused as typed; only the name and slug are sent, after the preview.
-  await detail.getByTestId('organization-edit-open').click();
+  // Edit (its shortcut, E): a bad slug is refused as typed; only the name and slug are sent, after the preview.
+  await page.keyboard.press('e');
   const form = page.getByTestId('organization-edit');
   await form.getByTestId('org-edit-slug').fill('Not A Slug');
   await expect(form.getByTestId('error-slug')).toHaveText('Use only lowercase letters, digits and dashes (-).');
+  await saveBoth(page, 'organization-edit-slug-error');
   await expect(form.getByTestId('org-edit-submit')).toBeEnabled();
   const newSlug = `${bySlug.slug}-renamed`;
   await form.getByTestId('org-edit-slug').fill(newSlug);
@@ -135,8 +136,10 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   await saveBoth(page, 'organization-edit-preview');
   await dialog.getByTestId('guardrail-confirm').click();
   await expect(form).toBeHidden();
-  // The tab opened by the old slug follows the organization.
+  // The tab opened by the old slug follows the organization, also when it reads it again (Refresh).
   await expect(detail.getByTestId('organization-detail-name')).toHaveText(`${bySlug.name} Renamed`);
+  await detail.getByTestId('organization-detail-refresh').click();
+  await expect(detail).toHaveAttribute('data-loading', 'false');
   await expect(detail.getByTestId('organization-detail-slug')).toHaveText(newSlug);
   await expect(detail.getByTestId('organization-fact-members')).toHaveText(String(bySlug.members_count));
   const updates = app.calls.filter((call) => call.channel === 'organizations:update');
@@ -182,6 +185,8 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   expect(upload.input).toMatchObject({ organizationId: byId.id, uploaderUserId: firstAdmin.public_user_data!.user_id, fileName: 'logo.png' });
   expect(sandboxRequests(app, '/logo')).toEqual(['PUT /organizations/{organization_id}/logo']);
   await saveBoth(page, 'organization-logo-uploaded');
+  await byIdDetail.getByTestId('organization-members-card').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await saveBoth(page, 'organization-members-section');
 
   // Delete logo asks first (destructive), then the default logo is back.
   await logo.getByTestId('organization-logo-delete').click();
@@ -207,6 +212,13 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   for (const action of ['organizations.set_logo', 'organizations.delete_logo', 'organizations.update_metadata']) {
     expect(await auditOutcomes(app, action, byId.id), action).toContain('success');
   }
+
+  // A slug no organization has: the tab says so, with Close tab.
+  await page.getByTestId('tab').filter({ hasText: 'no-such-organization' }).click();
+  await expect(detailOf(page).getByTestId('record-gone')).toContainText('This organization no longer exists');
+  await saveBoth(page, 'organization-not-found');
+  await detailOf(page).getByTestId('record-gone-close').click();
+  await expect(page.getByTestId('tab').filter({ hasText: 'no-such-organization' })).toHaveCount(0);
 });
 
 for (const scheme of BEHAVIOUR_SCHEMES) {
