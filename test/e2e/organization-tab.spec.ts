@@ -120,7 +120,12 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   await form.getByTestId('org-edit-slug').fill('Not A Slug');
   await expect(form.getByTestId('error-slug')).toHaveText('Use only lowercase letters, digits and dashes (-).');
   await saveBoth(page, 'organization-edit-slug-error');
-  await expect(form.getByTestId('org-edit-submit')).toBeEnabled();
+  // A slug another organization has: Clerk refuses it, and says so on the field.
+  await form.getByTestId('org-edit-slug').fill(byId.slug);
+  await form.getByTestId('org-edit-submit').click();
+  const dialog = page.getByTestId('guardrail-dialog');
+  await dialog.getByTestId('guardrail-confirm').click();
+  await expect(form.getByTestId('error-slug')).toHaveText('That slug is taken. Please try another.');
   const newSlug = `${bySlug.slug}-renamed`;
   await form.getByTestId('org-edit-slug').fill(newSlug);
   await expect(form.getByTestId('error-slug')).toHaveCount(0);
@@ -128,7 +133,6 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   await expect(form.getByTestId('org-edit-change-count')).toHaveText('2 changes');
   await saveBoth(page, 'organization-edit');
   await form.getByTestId('org-edit-submit').click();
-  const dialog = page.getByTestId('guardrail-dialog');
   await expect(dialog.getByTestId('change-preview')).toContainText(`${bySlug.name} Renamed`);
   await expect(dialog.getByTestId('change-preview')).toContainText(newSlug);
   await expect(dialog.getByTestId('guardrail-consequence')).toContainText(`the slug “${bySlug.slug}” stop working`);
@@ -143,7 +147,8 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   await expect(detail.getByTestId('organization-detail-slug')).toHaveText(newSlug);
   await expect(detail.getByTestId('organization-fact-members')).toHaveText(String(bySlug.members_count));
   const updates = app.calls.filter((call) => call.channel === 'organizations:update');
-  expect(updates.map((call) => (call.input as { body: object }).body)).toEqual([{ name: `${bySlug.name} Renamed`, slug: newSlug }]);
+  expect(updates.map((call) => (call.input as { body: object }).body)).toEqual([{ slug: byId.slug }, { name: `${bySlug.name} Renamed`, slug: newSlug }]);
+  expect(updates.map((call) => call.result.ok)).toEqual([false, true]);
   const stored = await dispatch<Organization>(app, 'organizations:get', { profileId, idOrSlug: bySlug.id });
   expect(stored).toMatchObject({ name: `${bySlug.name} Renamed`, slug: newSlug, max_allowed_memberships: bySlug.max_allowed_memberships, admin_delete_enabled: bySlug.admin_delete_enabled });
   expect(await auditOutcomes(app, 'organizations.update', bySlug.id)).toContain('success');
