@@ -246,6 +246,11 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     const detail = detailOf(page);
     await expect(detail.getByTestId('organization-fact-members')).toHaveText('1');
     await saveScreen(page, 'organization-tab-production', scheme);
+    // The menu's Refresh reads the organization again.
+    const reads = () => app.calls.filter((call) => call.channel === 'organizations:get').length;
+    const before = reads();
+    await app.menu('refresh');
+    await expect.poll(reads).toBe(before + 1);
 
     // The shortcut opens the same confirmation; the button is red.
     await detail.getByTestId('organization-detail-name').click();
