@@ -40,9 +40,9 @@ export class OrganizationsPage {
     return Number((await this.total.textContent())!.replace(/\D/g, ''));
   }
 
-  /** Clicks a column header (cycles the order the resource table defines). */
-  async clickHeader(title: string): Promise<void> {
-    await this.root.locator('th', { hasText: title }).click();
+  /** Clicks a column's header by its key (cycles the order the resource table defines). */
+  async clickHeader(columnKey: 'name' | 'members' | 'created'): Promise<void> {
+    await this.root.locator(`th[data-col-key="${columnKey}"]`).click();
   }
 
   /** Picks a page size. */
