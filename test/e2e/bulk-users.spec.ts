@@ -4,7 +4,8 @@
  * production profile, the per-user result list, then Undo (unban) and every user unbanned again;
  * a job that meets the Sandbox's rate limit and still finishes every item while another tab
  * loads; cancel mid-job; a paused job (the engine stopped, as at a quit) resumed; a metadata
- * patch deep-merged into each user; the results exported as CSV and parsed back; the keyboard.
+ * patch deep-merged into each user; disable MFA, sign out everywhere and delete run to the end
+ * with the Sandbox checked after; the results exported as CSV and parsed back; the keyboard.
  * With E2E_SCREENSHOTS=1 it saves the preview, the running job, the results, the selection bar
  * and the budget meter, light and dark.
  */
@@ -14,6 +15,7 @@ import type { Page } from '@playwright/test';
 import type { User } from '../../shared/clerk';
 import type { BulkJobStatus } from '../../shared/ipc/bulk-jobs';
 import type { UserPage } from '../../shared/ipc/contract';
+import type { SessionPage } from '../../shared/ipc/channels/sessions';
 import type { ProfileView } from '../../shared/ipc/types';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
@@ -221,6 +223,65 @@ test('cancel stops a job mid-way; a paused job (the engine stopped, as at a quit
   expect(undo!.counts.done).toBe(cancelled!.counts.done);
   const page1 = await dispatch<UserPage>(app, 'users:list', { profileId: dev.id, limit: 50 });
   expect(page1.data.filter((user) => user.banned).length).toBeLessThanOrEqual(page1.data.length - cancelled!.counts.done);
+});
+
+test('disable MFA, sign out everywhere and delete each run to completion from the selection bar; the Sandbox has no second factors, no active sessions and no such users after', async ({ app, page, shell, users }) => {
+  test.setTimeout(120_000);
+  const dev = await sandboxProfile(app);
+  await shell.openSection('users');
+  const chosen = (await users.ids()).slice(0, 8);
+  const activeSessions = async (userId: string) => (await dispatch<SessionPage>(app, 'sessions:list', { profileId: dev.id, userId, status: 'active', limit: 100 })).totalCount;
+  const facts = await Promise.all(chosen.map(async (id) => ({ id, mfa: (await getUser(app, dev.id, id)).two_factor_enabled, sessions: await activeSessions(id) })));
+  const withMfa = facts.filter((fact) => fact.mfa).length;
+  const withSessions = facts.filter((fact) => fact.sessions > 0).length;
+  // The seed gives some of the first users a second factor and sessions, and leaves others without.
+  expect(withMfa, 'users with MFA among the first 8').toBeGreaterThan(0);
+  expect(withMfa).toBeLessThan(chosen.length);
+  expect(withSessions, 'users with active sessions among the first 8').toBeGreaterThan(0);
+  const bar = page.getByTestId('users-selection-bar');
+  const select = async (ids: string[]) => {
+    if (await bar.isVisible()) await bar.getByTestId('users-selection-clear').click();
+    for (const id of ids) await check(users, id);
+    await expect(bar.getByTestId('users-selection-count')).toHaveText(`${ids.length} selected`);
+  };
+  const runFromMore = async (operation: string, changing: number, skipReason: string | null) => {
+    await bar.getByTestId('bulk-action-more').click();
+    await page.getByTestId(`bulk-action-${operation}`).click();
+    const preview = page.getByTestId('bulk-preview');
+    await expect(preview.getByTestId('bulk-preview-change-count')).toHaveText(`${changing} user${changing === 1 ? '' : 's'}`);
+    if (skipReason) await expect(preview.getByTestId('bulk-preview-reason')).toHaveText(`${chosen.length - changing} skipped: ${skipReason}`);
+    await confirmPreview(page);
+    await jobReaches(page, 'done');
+    await expect(page.getByTestId('bulk-count-done')).toHaveText(`Done ${changing}`);
+    await expect(page.getByTestId('bulk-count-failed')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('bulk-jobs-drawer')).toBeHidden();
+  };
+
+  // Disable MFA: the users without it skipped with why; after it, nobody has a second factor.
+  await select(chosen);
+  await runFromMore('users.disable_mfa', withMfa, 'MFA not enabled');
+  for (const id of chosen) expect((await getUser(app, dev.id, id)).two_factor_enabled, id).toBe(false);
+
+  // Sign out everywhere: one item per user, each of their active sessions revoked.
+  await select(chosen);
+  await runFromMore('sessions.revoke_all_for_user', withSessions, withSessions < chosen.length ? 'no active sessions' : null);
+  for (const id of chosen) expect(await activeSessions(id), id).toBe(0);
+
+  // Delete two: the destructive preview and guardrail, then the Sandbox has neither and the list drops them.
+  const doomed = chosen.slice(0, 2);
+  await select(doomed);
+  await bar.getByTestId('bulk-action-more').click();
+  await page.getByTestId('bulk-action-users.delete').click();
+  await expect(page.getByTestId('bulk-preview-change-count')).toHaveText('2 users');
+  await expect(page.getByTestId('bulk-preview-continue')).toHaveClass(/n-button--error-type/);
+  await saveScreen(page, 'bulk-delete-preview', 'light');
+  await confirmPreview(page);
+  await jobReaches(page, 'done');
+  await expect(page.getByTestId('bulk-count-done')).toHaveText('Done 2');
+  for (const id of doomed) expect(await app.services.dispatch('users:get', { profileId: dev.id, userId: id })).toMatchObject({ ok: false, error: { status: 404 } });
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await users.ids()).filter((id) => doomed.includes(id))).toEqual([]);
 });
 
 test('a metadata patch is deep-merged into each selected user; the selection works by keyboard', async ({ app, page, shell, users }) => {
