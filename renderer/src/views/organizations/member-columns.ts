@@ -3,8 +3,8 @@
  * `GET /organizations/{id}/memberships` (first name, last name, email address, phone number,
  * username, joined), plus the role and the row's actions. Clerk's membership carries only the
  * member's primary identifier, so Email shows it when it is an email address and Phone when it is
- * a phone number. At 1000 px the table shows Member, Email, Role, Joined and the actions; the rest
- * are in the column chooser.
+ * a phone number. At 1000 px the table shows Member, Email, Role and the actions, at 1280 px Joined
+ * and Username too; the rest are in the column chooser.
  */
 import { h, type VNodeChild } from 'vue';
 import { NTag } from 'naive-ui';
@@ -34,9 +34,11 @@ function memberCell(membership: OrganizationMembership): VNodeChild {
 }
 
 /** Widths (px). */
-const WIDTH = { member: 270, emailMin: 180, role: 130, joined: 108, actions: 64 } as const;
-/** From this table width on, Username shows while the table fits itself. */
-export const MEMBER_MEDIUM_WIDTH = WIDTH.member + WIDTH.emailMin + WIDTH.role + WIDTH.joined + WIDTH.actions + 40 + 130;
+const WIDTH = { member: 250, emailMin: 170, role: 130, joined: 108, username: 130, actions: 48, selection: 40 } as const;
+/** From this table width on, Joined shows while the table fits itself (a 1000 px window shows Member, Email, Role). */
+export const MEMBER_JOINED_WIDTH = WIDTH.member + WIDTH.emailMin + WIDTH.role + WIDTH.joined + WIDTH.actions + WIDTH.selection;
+/** From this width on, Username shows too. */
+export const MEMBER_MEDIUM_WIDTH = MEMBER_JOINED_WIDTH + WIDTH.username;
 
 /** The members table's columns; `actions` renders the row's action menu. */
 export function memberColumns(actions: (membership: OrganizationMembership) => VNodeChild): ResourceColumn<OrganizationMembership>[] {
@@ -54,7 +56,7 @@ export function memberColumns(actions: (membership: OrganizationMembership) => V
         return identifier?.includes('@') ? h(CopyableId, { value: identifier, label: 'Copy email address', mono: false, nowrap: true, focusable: false }) : muted('—');
       },
     },
-    { key: 'username', title: 'Username', sortField: 'username', width: 130, ellipsis: true, autoFrom: MEMBER_MEDIUM_WIDTH, render: (m) => titled(m.public_user_data?.username) },
+    { key: 'username', title: 'Username', sortField: 'username', width: WIDTH.username, ellipsis: true, autoFrom: MEMBER_MEDIUM_WIDTH, render: (m) => titled(m.public_user_data?.username) },
     {
       key: 'phone',
       title: 'Phone',
@@ -78,7 +80,7 @@ export function memberColumns(actions: (membership: OrganizationMembership) => V
       title: 'Joined',
       sortField: 'created_at',
       width: WIDTH.joined,
-      autoFrom: 0,
+      autoFrom: MEMBER_JOINED_WIDTH,
       render: (m) => nowrapCell(formatDate(m.created_at), { title: formatTime(m.created_at), 'data-testid': 'member-joined' }),
     },
     { key: 'actions', title: '', width: WIDTH.actions, required: true, align: 'right', render: actions },
