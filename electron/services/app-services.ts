@@ -48,6 +48,10 @@ import { createSignInTokenHandlers } from './sign-in-tokens/sign-in-token-handle
 import { SignInTokenLedger } from './sign-in-tokens/sign-in-token-ledger';
 import { createSessionHandlers } from './sessions/session-handlers';
 import { createOrganizationHandlers } from './organizations/organization-handlers';
+import { createSamlConnectionHandlers } from './saml-connections/saml-connection-handlers';
+import { createRedirectUrlHandlers } from './redirect-urls/redirect-url-handlers';
+import { createSignUpHandlers } from './sign-ups/sign-up-handlers';
+import { createProxyCheckHandlers } from './proxy-checks/proxy-check-handlers';
 import { createSavedViewHandlers } from './saved-views/saved-view-handlers';
 import { SavedViewStore } from './saved-views/saved-view-store';
 
@@ -166,6 +170,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...createSignInTokenHandlers({ clients, ledger: new SignInTokenLedger(db) }),
     ...createSessionHandlers({ clients }),
     ...createOrganizationHandlers({ clients }),
+    ...createSamlConnectionHandlers({ clients }),
+    ...createRedirectUrlHandlers({ clients }),
+    ...createSignUpHandlers({ clients }),
+    ...createProxyCheckHandlers({ clients }),
     ...createSavedViewHandlers({ profiles, views: new SavedViewStore(db) }),
     ...createSandboxHandlers({ sandbox: () => sandbox, sandboxProfile: async () => (await profiles.list()).find((profile) => profile.isSandbox) }),
     ...createAuditHandlers({ audit: auditAvailability, jobs, platform: options.desktop }),

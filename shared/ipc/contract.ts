@@ -29,6 +29,11 @@ import { organizationChannels } from './channels/organizations';
 import { membershipJobChannels } from './channels/membership-jobs';
 // The membership overview across organizations (issue 11, item 9).
 import { membershipOverviewChannels } from './channels/membership-overview';
+// Issue 12: SAML connections, redirect URLs, sign-ups, proxy checks.
+import { samlConnectionChannels } from './channels/saml-connections';
+import { redirectUrlChannels } from './channels/redirect-urls';
+import { signUpChannels } from './channels/sign-ups';
+import { proxyCheckChannels } from './channels/proxy-checks';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
 
 export const contract = {
@@ -49,6 +54,10 @@ export const contract = {
   ...organizationChannels,
   ...membershipJobChannels,
   ...membershipOverviewChannels,
+  ...samlConnectionChannels,
+  ...redirectUrlChannels,
+  ...signUpChannels,
+  ...proxyCheckChannels,
 } as const;
 
 /** The contract's type. */

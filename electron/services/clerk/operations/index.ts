@@ -7,6 +7,10 @@ import { sessionOperations } from './sessions';
 import { signInTokenOperations } from './sign-in-tokens';
 import { userOperations } from './users';
 import { membershipOperations, organizationOperations } from './organizations';
+import { samlConnectionOperations } from './saml-connections';
+import { redirectUrlOperations } from './redirect-urls';
+import { signUpOperations } from './sign-ups';
+import { proxyCheckOperations } from './proxy-checks';
 
 /** The operations, by resource. */
 export const operations = {
@@ -16,4 +20,8 @@ export const operations = {
   signInTokens: signInTokenOperations,
   organizations: organizationOperations,
   memberships: membershipOperations,
+  samlConnections: samlConnectionOperations,
+  redirectUrls: redirectUrlOperations,
+  signUps: signUpOperations,
+  proxyChecks: proxyCheckOperations,
 } as const;
