@@ -62,6 +62,12 @@ async function typePatch(page: Page, editor: Locator, text: string): Promise<voi
   await page.keyboard.type(text);
 }
 
+/** The outcomes of the audit records of one action on one organization. */
+async function auditOutcomes(app: AppHarness, action: string, organizationId: string): Promise<string[]> {
+  const log = await dispatch<{ rows: { outcome: string }[] }>(app, 'audit:list', { filter: { action, targetId: organizationId } });
+  return log.rows.map((row) => row.outcome);
+}
+
 const emailOf = (user: User) => user.email_addresses.find((email) => email.id === user.primary_email_address_id)?.email_address ?? '';
 
 for (const scheme of BEHAVIOUR_SCHEMES) {
@@ -194,6 +200,7 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
       'PATCH /organizations/{organization_id}/memberships/{user_id}',
       'PATCH /organizations/{organization_id}/memberships/{user_id}/metadata',
     ]);
+    for (const action of ['memberships.add', 'memberships.update_role', 'memberships.update_metadata']) expect(await auditOutcomes(app, action, org.id), action).toContain('success');
   });
 }
 
@@ -279,5 +286,7 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     await expect(joinedRow).toBeVisible();
     const joined = await dispatch<OrganizationMembershipPage>(app, 'memberships:list', { profileId, organizationId: other.id });
     expect(joined.data.map((membership) => [membership.public_user_data!.user_id, membership.role])).toEqual([[admin.id, 'org:member']]);
+    expect(await auditOutcomes(app, 'memberships.remove', org.id)).toEqual(['success']);
+    expect(await auditOutcomes(app, 'memberships.add', other.id)).toEqual(['success']);
   });
 }
