@@ -159,6 +159,7 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     await picker.locator('input').fill(creatorEmail);
     const option = page.getByTestId('user-picker-option').filter({ hasText: creatorEmail });
     await expect(option).toContainText(creator.id);
+    await saveScreen(page, 'user-picker-matches', scheme);
     await option.click();
     await expect(picker).toContainText(creatorEmail);
     await orgs.form.getByTestId('org-create-max').fill('5');
