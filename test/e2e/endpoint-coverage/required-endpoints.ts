@@ -1,7 +1,8 @@
 /**
  * Which seed endpoints the e2e run must reach THROUGH THE UI with a 2xx answer. Each issue that
  * builds a workspace adds its resources here: issue 9 the users, phone number and sign-in token
- * endpoints; issue 11 adds `/organizations`; issue 12 makes it every seed endpoint (`ALL`).
+ * endpoints; issue 11 `/organizations` (organizations, logos, metadata, memberships); issue 12 makes
+ * it every seed endpoint (`ALL`).
  */
 import { seedEndpoints, type Endpoint } from './seed-routes';
 
@@ -16,7 +17,8 @@ export const REQUIRED_PREFIXES: readonly { issue: number; prefix: string }[] = [
   { issue: 9, prefix: '/users' },
   { issue: 9, prefix: '/phone_numbers' },
   { issue: 9, prefix: '/sign_in_tokens' },
-  // Issue 11: { issue: 11, prefix: '/organizations' },
+  // Issue 11: every organization and membership endpoint (`/organizations/{organization_id}/memberships/…` included).
+  { issue: 11, prefix: '/organizations' },
   // Issue 12: { issue: 12, prefix: ALL },
 ];
 

@@ -52,14 +52,35 @@ describe('matching a request path to its route template', () => {
 });
 
 describe('the required endpoints', () => {
-  it('are every seed endpoint under /users, /phone_numbers and /sign_in_tokens for issue 9', () => {
-    expect(REQUIRED_PREFIXES.map((entry) => entry.prefix)).toEqual(['/users', '/phone_numbers', '/sign_in_tokens']);
+  it('are every seed endpoint under /users, /phone_numbers and /sign_in_tokens (issue 9) and /organizations (issue 11)', () => {
+    expect(REQUIRED_PREFIXES.map((entry) => entry.prefix)).toEqual(['/users', '/phone_numbers', '/sign_in_tokens', '/organizations']);
     const required = requiredEndpoints().map(endpointKey);
-    expect(required).toHaveLength(22); // 16 users, 4 phone number and 2 sign-in token endpoints
+    expect(required).toHaveLength(35); // 16 users, 4 phone number, 2 sign-in token and 13 organization endpoints
     expect(required).toContain('GET /users/count');
     expect(required).toContain('DELETE /phone_numbers/{phone_number_id}');
-    expect(required).not.toContain('GET /organizations');
+    // Issue 11: organizations, their logo and metadata, and memberships with their metadata.
+    const organizations = requiredEndpoints(['/organizations']).map(endpointKey);
+    expect(organizations).toEqual(
+      expect.arrayContaining([
+        'GET /organizations',
+        'POST /organizations',
+        'GET /organizations/{organization_id}',
+        'PATCH /organizations/{organization_id}',
+        'DELETE /organizations/{organization_id}',
+        'PUT /organizations/{organization_id}/logo',
+        'DELETE /organizations/{organization_id}/logo',
+        'PATCH /organizations/{organization_id}/metadata',
+        'GET /organizations/{organization_id}/memberships',
+        'POST /organizations/{organization_id}/memberships',
+        'PATCH /organizations/{organization_id}/memberships/{user_id}',
+        'DELETE /organizations/{organization_id}/memberships/{user_id}',
+        'PATCH /organizations/{organization_id}/memberships/{user_id}/metadata',
+      ]),
+    );
+    expect(organizations).toHaveLength(13);
+    expect(required).toEqual(expect.arrayContaining(organizations));
     expect(required).not.toContain('GET /sessions');
+    expect(required).not.toContain('GET /saml_connections');
   });
 
   it('take a prefix as a whole segment, and ALL as every endpoint (issue 12)', () => {
