@@ -83,10 +83,15 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     await orgs.search.fill(newest.id);
     await orgs.search.press('Enter');
     await expect.poll(() => orgs.ids()).toEqual([newest.id]);
+    // No match says so, with the way back.
+    await orgs.search.fill('no-such-organization-zz');
+    await orgs.search.press('Enter');
+    await expect(orgs.root.getByTestId('organizations-empty')).toContainText('No organizations match “no-such-organization-zz”');
+    await saveScreen(page, 'organizations-no-match', scheme);
+    await orgs.root.getByTestId('organizations-clear-search').click();
+    await expect(orgs.search).toHaveValue('');
 
     // A saved view keeps the search and the order; applied after both changed, it brings them back.
-    await orgs.search.fill('');
-    await orgs.search.press('Enter');
     await orgs.root.getByTestId('organizations-sort').click();
     await page.locator('.n-base-select-option').filter({ hasText: 'Members ↓' }).click();
     await orgs.search.fill('a');
