@@ -77,6 +77,21 @@ describe('GuardrailDialog', () => {
     await expect(answer).resolves.toBe(true);
   });
 
+  // Issue 11: a side effect beyond the target (the organization's last admin) shows as a warning above the consequence.
+  it('shows a warning only when the request has one', async () => {
+    await setup();
+    const warned = guardrail.confirm({ ...BAN, warning: 'Removing Ada leaves Acme without any admin.' });
+    await flushPromises();
+    expect(el('guardrail-warning')?.textContent).toContain('Removing Ada leaves Acme without any admin.');
+    el('guardrail-cancel')!.click();
+    await expect(warned).resolves.toBe(false);
+    const plain = guardrail.confirm(BAN);
+    await flushPromises();
+    expect(el('guardrail-warning')).toBeNull();
+    el('guardrail-cancel')!.click();
+    await expect(plain).resolves.toBe(false);
+  });
+
   it('resolves false on Cancel and on Escape', async () => {
     await setup();
     const cancelled = guardrail.confirm(BAN);
