@@ -2,7 +2,8 @@
  * The per-test app: its own temp userData, the real services (SQLite, OS keychain through keytar,
  * the Sandbox over HTTP) in the test process, the built renderer served on 127.0.0.1, and
  * `window.clerkAdmin` bound to the real dispatcher. Every IPC call is recorded so tests can scan
- * what crossed the boundary. Uncaught page errors and console errors fail the test.
+ * what crossed the boundary. Uncaught page errors and console errors fail the test. CSS motion is
+ * off (no-motion.ts) and each worker makes its Sandbox's signing key once (sandbox-template.ts).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +23,10 @@ import { ShellPage } from '../pages/shell-page';
 import { UserDetailPage } from '../pages/user-detail-page';
 import { UsersPage } from '../pages/users-page';
 import type { PageGlobals } from './page-globals';
+import { NO_MOTION_CSS, installNoMotion } from './no-motion';
 import { PAGE_BRIDGE_BUNDLE, RENDERER_OUT } from './paths';
 import { recordingFetch, viaPage } from './request-recorder';
+import { placeSandboxTemplate } from './sandbox-template';
 import { serveStatic } from './static-server';
 
 /** One call that crossed the bridge, with what main answered. */
@@ -89,6 +92,8 @@ export const test = base.extend<Fixtures & Options>({
     mkdirSync(userDataDir);
     mkdirSync(exportDir);
     if (blockSandboxFolder) writeFileSync(join(userDataDir, 'sandbox'), 'not a folder');
+    // The worker's Sandbox instance (its signing key made once), seeded afresh by this test's start.
+    else await placeSandboxTemplate(join(userDataDir, 'sandbox'));
     const secrets = createKeytarSecretStore();
     const saveRequests: SavePathRequest[] = [];
     const shownInFolder: string[] = [];
@@ -129,6 +134,7 @@ export const test = base.extend<Fixtures & Options>({
       return result;
     });
     await page.addInitScript({ path: PAGE_BRIDGE_BUNDLE });
+    await page.addInitScript(installNoMotion, NO_MOTION_CSS);
 
     const harness: AppHarness = {
       page,
