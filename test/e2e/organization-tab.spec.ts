@@ -177,6 +177,15 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   expect(app.calls.filter((call) => call.channel === 'organizations:setLogo')).toEqual([]);
   expect(sandboxRequests(app, '/logo')).toEqual([]);
 
+  // Another member, found by typing part of their name, uploads it instead.
+  const other = members.filter((membership) => membership.public_user_data?.last_name && membership.id !== firstAdmin.id).at(-1)!;
+  const select = logo.getByTestId('organization-logo-uploader');
+  await select.click();
+  await page.keyboard.type(other.public_user_data!.last_name!);
+  await page.locator('.n-base-select-option').filter({ hasText: `${other.public_user_data!.first_name} ${other.public_user_data!.last_name}` }).first().click();
+  await expect(select).toContainText(`${other.public_user_data!.first_name} ${other.public_user_data!.last_name}`);
+  expect(app.calls.some((call) => call.channel === 'memberships:list' && (call.input as { query?: string }).query === other.public_user_data!.last_name)).toBe(true);
+
   // A PNG: uploaded, stored, shown (in the zone and the header).
   await dropOnto(page, target, { kind: 'png' });
   await expect(zone).toHaveAttribute('data-phase', 'idle');
@@ -187,7 +196,7 @@ test('opened by slug and by id; Edit sends only the changed fields after the pre
   await expect.poll(() => zone.locator('img').first().evaluate((img: any) => img.complete && img.naturalWidth)).toBe(48);
   await expect(byIdDetail.getByTestId('organization-detail-logo').locator('img')).toHaveAttribute('src', withLogo.image_url!);
   const [upload] = app.calls.filter((call) => call.channel === 'organizations:setLogo');
-  expect(upload.input).toMatchObject({ organizationId: byId.id, uploaderUserId: firstAdmin.public_user_data!.user_id, fileName: 'logo.png' });
+  expect(upload.input).toMatchObject({ organizationId: byId.id, uploaderUserId: other.public_user_data!.user_id, fileName: 'logo.png' });
   expect(sandboxRequests(app, '/logo')).toEqual(['PUT /organizations/{organization_id}/logo']);
   await saveBoth(page, 'organization-logo-uploaded');
   await byIdDetail.getByTestId('organization-members-card').evaluate((el) => el.scrollIntoView({ block: 'start' }));

@@ -24,8 +24,14 @@ const member = (userId: string, first: string, role: string) =>
 let wrapper: VueWrapper | undefined;
 let main: FakeBridge;
 
-async function mountLogo(members: OrganizationMembership[]): Promise<void> {
-  main = fakeBridge({ 'memberships:list': () => ({ data: members, totalCount: members.length }) });
+/** Mounts the logo card over members (oldest first); the role filter and the search work as Clerk's do. */
+async function mountLogo(members: OrganizationMembership[], limit = 100): Promise<void> {
+  main = fakeBridge({
+    'memberships:list': ({ role, query, limit: asked }) => {
+      const matching = members.filter((m) => (!role || role.includes(m.role)) && (!query || JSON.stringify(m.public_user_data).toLowerCase().includes(query.toLowerCase())));
+      return { data: matching.slice(0, Math.min(asked, limit)), totalCount: matching.length };
+    },
+  });
   installBridge(main.bridge);
   const { plugins } = dataLayerPlugins();
   const Host = defineComponent(() => {
@@ -48,9 +54,18 @@ afterEach(() => {
 describe('the logo uploader', () => {
   it('is the first admin of the members, oldest first', async () => {
     await mountLogo([member('user_a', 'Mia', 'org:member'), member('user_b', 'Ada', 'org:admin'), member('user_c', 'Bob', 'org:admin')]);
-    expect(main.inputs('memberships:list')).toEqual([{ profileId: PROFILE, organizationId: ORG.id, limit: 100, offset: 0, orderBy: '+created_at' }]);
+    expect(main.inputs('memberships:list')).toEqual([
+      { profileId: PROFILE, organizationId: ORG.id, limit: 100, offset: 0, orderBy: '+created_at' },
+      { profileId: PROFILE, organizationId: ORG.id, limit: 1, offset: 0, orderBy: '+created_at', role: ['org:admin'] },
+    ]);
     expect(document.body.querySelector('[data-testid="organization-logo-uploader"]')!.textContent).toContain('Ada Test · admin');
     expect(document.body.querySelector('[data-testid="image-drop-target"]')!.getAttribute('aria-disabled')).toBe('false');
+  });
+
+  it('is the first admin even when the oldest members listed are no admins', async () => {
+    // Only the two oldest fit the list: the admin comes from its own role-filtered read.
+    await mountLogo([member('user_a', 'Mia', 'org:member'), member('user_b', 'Noa', 'org:member'), member('user_c', 'Bob', 'org:admin')], 2);
+    expect(document.body.querySelector('[data-testid="organization-logo-uploader"]')!.textContent).toContain('Bob Test · admin');
   });
 
   it('is nobody without members: the zone is disabled and says why', async () => {
