@@ -151,7 +151,7 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     await expect(dialog.getByTestId('add-member-organization')).toHaveText(org.name);
     await pick(existing);
     await dialog.getByTestId('add-member-submit').click();
-    await expect(dialog.getByTestId('error-user')).toContainText('already a member');
+    await expect(dialog.getByTestId('error-user')).toHaveText(`${[existing.first_name, existing.last_name].filter(Boolean).join(' ') || existing.id} is already a member of ${org.name}.`);
     await saveScreen(page, 'organization-add-member-refused', scheme);
     await pick(newcomer);
     await expect(dialog.getByTestId('error-user')).toHaveCount(0);

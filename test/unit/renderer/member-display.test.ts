@@ -31,6 +31,7 @@ describe('member display', () => {
   it('puts Clerk refusals that name no parameter on the field they are about', () => {
     const refusal = (code: string, paramName?: string) => new AppError({ kind: 'clerk', status: 400, code, message: 'already a member', longMessage: 'User user_1 is already a member.', paramName });
     expect(refusalField(refusal('already_a_member_in_organization'))).toEqual({ field: 'user', message: 'User user_1 is already a member.' });
+    expect(refusalField(refusal('already_a_member_in_organization'), { user: 'Ada Lovelace', organization: 'Acme' })).toEqual({ field: 'user', message: 'Ada Lovelace is already a member of Acme.' });
     expect(refusalField(refusal('organization_membership_quota_exceeded'))?.field).toBe('organization');
     // Named parameters go through the shared field mapping instead; unknown codes to the summary.
     expect(refusalField(refusal('already_a_member_in_organization', 'user_id'))).toBeUndefined();

@@ -48,9 +48,17 @@ const REFUSAL_FIELDS: Readonly<Record<string, AddMemberField>> = {
   organization_membership_quota_exceeded: 'organization',
 };
 
-/** The field a refusal of `POST …/memberships` belongs to when Clerk named no parameter, with its message. */
-export function refusalField(error: unknown): { field: AddMemberField; message: string } | undefined {
+/**
+ * The field a refusal of `POST …/memberships` belongs to when Clerk named no parameter, with its
+ * message; "already a member" names the user and organization when `names` gives them (Clerk's own
+ * text gives the user id only).
+ */
+export function refusalField(error: unknown, names?: { user?: string; organization?: string }): { field: AddMemberField; message: string } | undefined {
   if (!(error instanceof AppError) || error.paramName || !error.code) return undefined;
   const field = REFUSAL_FIELDS[error.code];
-  return field ? { field, message: error.longMessage || error.message } : undefined;
+  if (!field) return undefined;
+  if (error.code === 'already_a_member_in_organization' && names?.user && names.organization) {
+    return { field, message: `${names.user} is already a member of ${names.organization}.` };
+  }
+  return { field, message: error.longMessage || error.message };
 }
