@@ -70,6 +70,8 @@ test(`users checked across two pages are banned on a production profile with a d
   shell,
   users,
 }) => {
+  // Two jobs (the ban and its undo) and, when saving screens, three screens at two sizes.
+  test.setTimeout(120_000);
   await page.emulateMedia({ colorScheme: scheme });
   const dev = await sandboxProfile(app);
   const production = await dispatch<ProfileView>(app, 'profiles:create', {
