@@ -52,6 +52,9 @@ import { createSamlConnectionHandlers } from './saml-connections/saml-connection
 import { createRedirectUrlHandlers } from './redirect-urls/redirect-url-handlers';
 import { createSignUpHandlers } from './sign-ups/sign-up-handlers';
 import { createProxyCheckHandlers } from './proxy-checks/proxy-check-handlers';
+import { ProxyCheckHistory } from './proxy-checks/proxy-check-history';
+// Compare and copy between profiles (issue 12, item 6).
+import { createProfileCompareHandlers } from './profile-compare/profile-compare-handlers';
 import { createSavedViewHandlers } from './saved-views/saved-view-handlers';
 import { SavedViewStore } from './saved-views/saved-view-store';
 
@@ -172,14 +175,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...createOrganizationHandlers({ clients }),
     ...createSamlConnectionHandlers({ clients }),
     ...createRedirectUrlHandlers({ clients }),
-    ...createSignUpHandlers({ clients }),
-    ...createProxyCheckHandlers({ clients }),
+    ...createSignUpHandlers({ clients, profiles }),
+    ...createProxyCheckHandlers({ clients, history: new ProxyCheckHistory(db) }),
     ...createSavedViewHandlers({ profiles, views: new SavedViewStore(db) }),
     ...createSandboxHandlers({ sandbox: () => sandbox, sandboxProfile: async () => (await profiles.list()).find((profile) => profile.isSandbox) }),
     ...createAuditHandlers({ audit: auditAvailability, jobs, platform: options.desktop }),
     ...createJobHandlers({ jobs }),
     ...createBulkJobHandlers({ bulk }),
     ...createMembershipJobHandlers({ bulk }),
+    ...createProfileCompareHandlers({ clients, profiles, bulk }),
     ...createExportHandlers({ clients, profiles, jobs, platform: options.desktop }),
     ...createMembershipOverviewHandlers({ clients, profiles, jobs }),
     ...createImportHandlers({ bulk, blobs: new ImageBlobStore(db), platform: options.desktop }),

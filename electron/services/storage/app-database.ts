@@ -106,6 +106,20 @@ const MIGRATIONS: readonly string[] = [
   // 8: bulk_items.before_ref was never used: an undo reads each item's before-state from the audit
   // log (by the job's bulk id and the target), so the column goes.
   `ALTER TABLE bulk_items DROP COLUMN before_ref;`,
+  // 9: the proxy check history (issue 12, item 5): every check the app ran per profile, a refused
+  // one with Clerk's reason (Clerk keeps no list of checks).
+  `CREATE TABLE proxy_checks (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+     domain_id TEXT NOT NULL,
+     proxy_url TEXT NOT NULL,
+     successful INTEGER NOT NULL CHECK (successful IN (0, 1)),
+     check_id TEXT,
+     reason TEXT,
+     code TEXT,
+     checked_at INTEGER NOT NULL
+   );
+   CREATE INDEX proxy_checks_by_profile ON proxy_checks (profile_id, checked_at);`,
 ];
 
 /** Opens (creating if needed) the app database at `path` and brings its schema up to date. */
