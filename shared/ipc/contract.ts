@@ -34,6 +34,8 @@ import { samlConnectionChannels } from './channels/saml-connections';
 import { redirectUrlChannels } from './channels/redirect-urls';
 import { signUpChannels } from './channels/sign-ups';
 import { proxyCheckChannels } from './channels/proxy-checks';
+// Compare and copy between profiles (issue 12, item 6).
+import { profileCompareChannels } from './channels/profile-compare';
 import type { AppInfo, ProfileView, TabState, Tab, SectionId, RecordKind } from './types';
 
 export const contract = {
@@ -58,6 +60,7 @@ export const contract = {
   ...redirectUrlChannels,
   ...signUpChannels,
   ...proxyCheckChannels,
+  ...profileCompareChannels,
 } as const;
 
 /** The contract's type. */
