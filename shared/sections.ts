@@ -66,7 +66,8 @@ const REGISTRY = [
     label: 'SAML connections',
     description: 'Enterprise SSO connections and their identity providers.',
     icon: 'shield',
-    available: false,
+    // Issue 12, item 1: list, create, the connection's tab.
+    available: true,
     needsProfile: true,
     records: [{ kind: 'saml-connection', label: 'SAML connection', auditTargetTypes: ['saml_connection'] }],
   },

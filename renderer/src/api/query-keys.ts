@@ -41,6 +41,8 @@ export const sessionKeys = {
   /** A page of one user's sessions. */
   userList: (profileId: string, userId: string, page: { limit: number; offset: number }) => ['sessions', profileId, 'list', { userId, ...page }] as const,
   detail: (profileId: string, sessionId: string) => ['sessions', profileId, 'detail', sessionId] as const,
+  /** A page of the Sessions section's list (issue 12, item 2): by user or client, and status. */
+  list: (profileId: string, params: { userId?: string; clientId?: string; status?: string; limit: number; offset: number }) => ['sessions', profileId, 'list', params] as const,
 };
 
 /** Phone numbers of one profile (a phone number's tab). */
@@ -163,3 +165,51 @@ export function instanceQueries(profileId?: string): { predicate: (entry: { key:
 export function sameKey(a: EntryKey, b: EntryKey): boolean {
   return toCacheKey(a) === toCacheKey(b);
 }
+
+// --- SAML connections (issue 12, item 1) ---
+
+/** The parameters of one SAML connections list request. */
+export interface SamlConnectionListParams {
+  limit: number;
+  offset: number;
+  /** One of SAML_CONNECTION_ORDER_FIELDS with `+`/`-`. */
+  orderBy: string;
+  /** Trimmed; '' for no search. */
+  query: string;
+}
+
+/** SAML connections of one profile. */
+export const samlConnectionKeys = {
+  all: (profileId: string) => ['saml-connections', profileId] as const,
+  /** Every list page of a profile (any page, search, order). */
+  lists: (profileId: string) => ['saml-connections', profileId, 'list'] as const,
+  list: (profileId: string, params: SamlConnectionListParams) => ['saml-connections', profileId, 'list', { ...params }] as const,
+  detail: (profileId: string, samlConnectionId: string) => ['saml-connections', profileId, 'detail', samlConnectionId] as const,
+};
+
+// --- Redirect URLs, sign-ups and proxy checks (issue 12, items 3-5) ---
+
+/** Redirect URLs of one profile. */
+export const redirectUrlKeys = {
+  all: (profileId: string) => ['redirect-urls', profileId] as const,
+  /** Every list page of a profile. */
+  lists: (profileId: string) => ['redirect-urls', profileId, 'list'] as const,
+  list: (profileId: string, page: { limit: number; offset: number }) => ['redirect-urls', profileId, 'list', { ...page }] as const,
+  detail: (profileId: string, redirectUrlId: string) => ['redirect-urls', profileId, 'detail', redirectUrlId] as const,
+};
+
+/** Sign-up attempts of one profile. */
+export const signUpKeys = {
+  all: (profileId: string) => ['sign-ups', profileId] as const,
+  /** The Sandbox's list (any page). */
+  lists: (profileId: string) => ['sign-ups', profileId, 'list'] as const,
+  list: (profileId: string, page: { limit: number; offset: number }) => ['sign-ups', profileId, 'list', { ...page }] as const,
+  detail: (profileId: string, signUpId: string) => ['sign-ups', profileId, 'detail', signUpId] as const,
+};
+
+/** Proxy checks of one profile: the instance's domains and the history kept on this computer. */
+export const proxyCheckKeys = {
+  all: (profileId: string) => ['proxy-checks', profileId] as const,
+  domains: (profileId: string) => ['proxy-checks', profileId, 'domains'] as const,
+  history: (profileId: string) => ['proxy-checks', profileId, 'history'] as const,
+};

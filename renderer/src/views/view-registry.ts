@@ -18,6 +18,8 @@ import UserDetail from './users/UserDetail.vue';
 import UsersView from './users/UsersView.vue';
 import OrganizationsView from './organizations/OrganizationsView.vue';
 import OrganizationDetail from './organizations/OrganizationDetail.vue';
+import SamlConnectionsView from './saml-connections/SamlConnectionsView.vue';
+import SamlConnectionDetail from './saml-connections/SamlConnectionDetail.vue';
 
 /** A component and its props for one tab. */
 export interface TabView {
@@ -37,6 +39,8 @@ export const VIEWS: {
     profiles: ProfilesView,
     'sign-in-tokens': SignInTokensView,
     organizations: OrganizationsView,
+    // Issue 12, item 1.
+    'saml-connections': SamlConnectionsView,
   },
   records: {
     user: { component: UserDetail, props: (id) => ({ userId: id }) },
@@ -46,6 +50,8 @@ export const VIEWS: {
     'sign-in-token': { component: SignInTokenDetail, props: (id) => ({ tokenId: id }) },
     // An organization's tab: by ID (org_…) or slug.
     organization: { component: OrganizationDetail, props: (id) => ({ organizationId: id }) },
+    // A SAML connection's tab (issue 12, item 1).
+    'saml-connection': { component: SamlConnectionDetail, props: (id) => ({ samlConnectionId: id }) },
   },
 };
 
