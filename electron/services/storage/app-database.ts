@@ -10,7 +10,8 @@ import { SQLITE_BUSY_TIMEOUT_MS } from './busy-retry';
 /** The file name of the app database inside userData. */
 export const APP_DATABASE_FILE = 'clerk-admin.sqlite';
 
-const MIGRATIONS: readonly string[] = [
+/** The schema's migrations in order: version N is `MIGRATIONS[N - 1]` (exported for the migrations' tests). */
+export const MIGRATIONS: readonly string[] = [
   // 1: profiles (never the secret key), key-value settings, open tabs per profile
   `CREATE TABLE profiles (
      id TEXT PRIMARY KEY,
