@@ -57,6 +57,8 @@ export function buildMenuTemplate(
       submenu: [
         command('Refresh', 'refresh', 'CmdOrCtrl+R'),
         command('Find', 'find', 'CmdOrCtrl+F'),
+        // The command palette (issue 12): every section, record and action of the app by typing.
+        command('Command Palette…', 'command-palette', 'CmdOrCtrl+K'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -66,9 +66,13 @@ export type MenuCommand =
   // New… (issue 11): the front list's create form (New organization, …).
   | 'new-record'
   | 'switch-profile'
+  // The command palette (issue 12, item 7): View > Command Palette…, Ctrl/Cmd+K.
+  | 'command-palette'
   | 'close-tab'
   | 'next-tab'
   | 'previous-tab'
   | 'refresh'
   | 'find'
-  | `open-section:${SectionId}`;
+  | `open-section:${SectionId}`
+  // Compare with another profile (issue 12, item 6): the lists' button and the palette.
+  | `compare-profiles:${'redirect_urls' | 'saml_connections'}`;

@@ -35,3 +35,19 @@ export function runViewCommand(command: ViewCommand): boolean {
   }
   return handled;
 }
+
+// --- The command palette (issue 12, item 7): what the front view handles, by the menu's labels ---
+
+/** Each view command as the native menu names it (the palette offers it under the same name). */
+export const VIEW_COMMAND_LABELS: Readonly<Record<ViewCommand, string>> = {
+  refresh: 'Refresh',
+  find: 'Find',
+  'new-profile': 'New Profile…',
+  'new-record': 'New…',
+};
+
+/** The commands the view in front handles now, in {@link VIEW_COMMAND_LABELS} order (no duplicates). */
+export function activeViewCommands(): ViewCommand[] {
+  const handled = new Set([...registrations].filter((registration) => registration.isActive()).map((registration) => registration.command));
+  return (Object.keys(VIEW_COMMAND_LABELS) as ViewCommand[]).filter((command) => handled.has(command));
+}
