@@ -19,6 +19,8 @@ export const BULK_OPERATIONS = [
   'users.disable_mfa',
   'users.delete',
   'sessions.revoke_all_for_user',
+  // The Sessions list's selection (issue 12, item 2): one item per session.
+  'sessions.revoke',
 ] as const;
 /**
  * Every bulk operation: those above, and the ones only main makes, as an undo:
@@ -32,7 +34,12 @@ export type BulkOperationName =
   // Bulk profile images (issue 10, item 5): made by imports:profileImages from staged images.
   | 'users.set_profile_image'
   // Bulk membership work (issue 11, item 7): made by the membershipJobs:* channels (one organization per job).
-  | (typeof MEMBERSHIP_BULK_OPERATIONS)[number];
+  | (typeof MEMBERSHIP_BULK_OPERATIONS)[number]
+  // Compare and copy between profiles (issue 12, item 6): made by profileCompare:copy on the target profile.
+  | (typeof COPY_BULK_OPERATIONS)[number];
+
+/** The copy-between-profiles operations (issue 12, item 6; electron/services/jobs/bulk/bulk-copy-operations.ts). */
+export const COPY_BULK_OPERATIONS = ['redirect_urls.copy', 'saml_connections.copy'] as const;
 
 /** The bulk membership operations (issue 11, item 7; electron/services/jobs/bulk/bulk-memberships.ts). */
 export const MEMBERSHIP_BULK_OPERATIONS = ['memberships.add', 'memberships.update_role', 'memberships.remove'] as const;

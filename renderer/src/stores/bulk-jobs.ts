@@ -10,9 +10,13 @@ import type { BulkPreview } from '@shared/ipc/bulk-jobs';
 export interface PreviewContext {
   /** "Ban": the confirm button says "Ban 12 users". */
   verb: string;
+  /** What one item is called in counts ("session"; default "user"). */
+  noun?: string;
   /** What happens to each item, plainly (the guardrail's consequence). */
   consequence: string;
   destructive: boolean;
+  /** The profile the job runs on when it is not the active one (a copy to another profile, issue 12): its guardrail applies. */
+  profile?: { name: string; productionClass: boolean };
   /** A warning the preview and the confirmation show (a bulk removal that leaves an organization without any admin). */
   warning?: string;
 }

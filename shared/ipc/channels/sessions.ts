@@ -13,6 +13,14 @@ export interface SessionPage {
   totalCount: number;
 }
 
+/** A JWT template's name as Clerk's dashboard allows it (letters, digits, `_`, `-`, `.`): it goes into the URL path, so nothing else. */
+export const JWT_TEMPLATE_NAME = /^[A-Za-z0-9_.-]+$/;
+
+/** What `sessions:createToken` answers: the JWT, handed to the renderer once (never stored by main). */
+export interface SessionToken {
+  jwt: string;
+}
+
 /** One session of a profile. */
 const oneSession = z.object({ profileId: localId, sessionId: clerkId('sess') });
 
@@ -34,4 +42,19 @@ export const sessionChannels = {
   'sessions:get': channel(oneSession).returns<Session>(),
   /** Signs the session's device out (`status: revoked`). */
   'sessions:revoke': channel(oneSession).returns<Session>(),
+  /**
+   * `POST /sessions/{id}/tokens/{template_name}` (issue 12, item 2): a JWT from a JWT template,
+   * audited as a sensitive action with the JWT redacted. Clerk's 404 for an unknown template comes
+   * back on `templateName`.
+   */
+  'sessions:createToken': channel(
+    oneSession.extend({
+      templateName: z
+        .string()
+        .trim()
+        .min(1, 'Enter the JWT template’s name.')
+        .max(100, 'A template name is at most 100 characters.')
+        .regex(JWT_TEMPLATE_NAME, 'Use the template’s name as in Clerk: letters, digits, _ - and . only.'),
+    }),
+  ).returns<SessionToken>(),
 } as const;

@@ -17,4 +17,17 @@ export const sessionOperations = {
     stateRoute: '/sessions/{session_id}',
     destructive: true,
   }),
+  /**
+   * `POST /sessions/{session_id}/tokens/{template_name}`: a JWT for the session from a JWT template
+   * (issue 12, item 2). It hands out a credential, so it is audited as sensitive (the `jwt` of the
+   * answer is redacted by the recorder, as every token is).
+   */
+  createToken: operation<{ object: 'token'; jwt: string }>()({
+    method: 'POST',
+    route: '/sessions/{session_id}/tokens/{template_name}',
+    action: 'sessions.create_token',
+    target: { type: 'session', idParam: 'session_id' },
+    destructive: false,
+    sensitive: true,
+  }),
 } as const;

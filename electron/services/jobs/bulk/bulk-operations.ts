@@ -16,6 +16,10 @@ import { setProfileImageOperation } from './bulk-profile-image';
 import { deleteUsersOperation, disableMfaOperation, revokeAllSessionsOperation } from './bulk-user-operations';
 // Bulk membership work (issue 11, item 7).
 import { addMembershipsOperation, removeMembershipsOperation, updateMembershipRolesOperation } from './bulk-memberships';
+// Bulk session revoke from the Sessions list (issue 12, item 2).
+import { revokeSessionsOperation } from './bulk-session-operations';
+// Copy between profiles (issue 12, item 6).
+import { copyRedirectUrlsOperation, copySamlConnectionsOperation } from './bulk-copy-operations';
 
 export type { BulkOperation, BulkVerdict } from './bulk-operation';
 
@@ -60,4 +64,9 @@ export const bulkOperations: Record<BulkOperationName, BulkOperation> = {
   'memberships.add': addMembershipsOperation,
   'memberships.update_role': updateMembershipRolesOperation,
   'memberships.remove': removeMembershipsOperation,
+  // The Sessions list's selection (issue 12, item 2): one item per session.
+  'sessions.revoke': revokeSessionsOperation,
+  // Copy between profiles (issue 12, item 6): run on the target profile, one item per source entry.
+  'redirect_urls.copy': copyRedirectUrlsOperation,
+  'saml_connections.copy': copySamlConnectionsOperation,
 };

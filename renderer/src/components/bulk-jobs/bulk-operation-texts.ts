@@ -17,6 +17,8 @@ export const BULK_OPERATION_TEXTS: Record<BulkOperationName, PreviewContext> = {
   'users.disable_mfa': { verb: 'Disable MFA of', destructive: true, consequence: 'Every second factor of each user (authenticator app, backup codes, second-factor phones) is removed.' },
   'users.delete': { verb: 'Delete', destructive: true, consequence: 'Each user and their data are deleted for good. This cannot be undone.' },
   'sessions.revoke_all_for_user': { verb: 'Sign out', destructive: true, consequence: 'Every active session of each user is revoked: their devices are signed out at once.' },
+  // The Sessions list's selection (issue 12, item 2).
+  'sessions.revoke': { verb: 'Revoke', noun: 'session', destructive: true, consequence: 'Each selected session is revoked: its device is signed out at once and must sign in again.' },
   // The import (issue 10, item 3).
   // Bulk profile images (issue 10, item 5).
   'users.set_profile_image': { verb: 'Set the profile image of', destructive: false, consequence: 'Each matched user\u2019s profile image is replaced by the dropped image (Clerk keeps no earlier image, so this cannot be undone).' },
@@ -25,6 +27,14 @@ export const BULK_OPERATION_TEXTS: Record<BulkOperationName, PreviewContext> = {
   'memberships.add': { verb: 'Add', destructive: false, consequence: 'Each user becomes a member of the organization with the role shown for them.' },
   'memberships.update_role': { verb: 'Change the role of', destructive: false, consequence: 'Each member gets the new role, with its permissions; undo puts back each member\u2019s own previous role.' },
   'memberships.remove': { verb: 'Remove', destructive: true, consequence: 'Each member loses access to the organization at once. Undo re-adds them with their role and membership metadata.' },
+  // Copy between profiles (issue 12, item 6): the job runs on the target profile.
+  'redirect_urls.copy': { verb: 'Copy', noun: 'redirect URL', destructive: false, consequence: 'Each redirect URL is added to the target profile\u2019s instance, so apps may redirect there.' },
+  'saml_connections.copy': {
+    verb: 'Copy',
+    noun: 'SAML connection',
+    destructive: false,
+    consequence: 'Each connection\u2019s configuration (name, domains, provider, IdP settings, attribute mapping, flags) is created on the target profile\u2019s instance; its SP side (ACS URL, SP entity ID, SP metadata) is the target\u2019s own, so the IdP must be given the new values; the organization is not copied.',
+  },
 };
 
 /** The inverse of each undoable operation (as main builds the undo). */

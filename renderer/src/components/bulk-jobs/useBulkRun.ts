@@ -47,11 +47,13 @@ export function useBulkRun() {
     const count = made.wouldChange;
     const phrase = made.job.confirmPhrase ?? String(count);
     const confirmed = await guardrail.confirm({
-      title: `${context.verb} ${countNoun(count)}?`,
-      consequence: `${context.consequence} ${made.skipped.length ? `${countNoun(made.skipped.reduce((sum, s) => sum + s.count, 0))} skipped as shown in the preview.` : ''}`.trim(),
-      actionLabel: `${context.verb} ${countNoun(count)}`,
+      title: `${context.verb} ${countNoun(count, context.noun)}?`,
+      consequence: `${context.consequence} ${made.skipped.length ? `${countNoun(made.skipped.reduce((sum, s) => sum + s.count, 0), context.noun)} skipped as shown in the preview.` : ''}`.trim(),
+      actionLabel: `${context.verb} ${countNoun(count, context.noun)}`,
       destructive: context.destructive,
       ...(context.warning ? { warning: context.warning } : {}),
+      // A copy to another profile: that profile's typed confirmation, not the active one's (issue 12, item 6).
+      ...(context.profile ? { profile: context.profile } : {}),
       confirmPhrase: phrase,
     });
     if (!confirmed) return false;
