@@ -108,6 +108,14 @@ describe('rankEntries: the order the palette lists them in', () => {
     expect(keys(ranked)).toEqual(['match:org_1']);
   });
 
+  it('a close match of a command stays above server matches; a loose one goes below them', () => {
+    const entries = buildEntries(context({ matches: [{ record: 'user', id: USER_ID, title: 'Ada Refresher', detail: 'ada@example.com' }] }));
+    expect(keys(rankEntries(entries, 'refresh')).slice(0, 2)).toEqual(['command:refresh', `match:${USER_ID}`]);
+    const loose = keys(rankEntries(entries, 'refrsh'));
+    expect(loose).toContain('command:refresh');
+    expect(loose.indexOf(`match:${USER_ID}`)).toBeLessThan(loose.indexOf('command:refresh'));
+  });
+
   it('fuzzy-matches labels: a typo still finds the section, the best match first', () => {
     const entries = buildEntries(context());
     expect(rankEntries(entries, 'organizatons')[0].key).toBe('section:organizations');

@@ -40,7 +40,7 @@ export interface PaletteEntry {
   shortcut?: string;
   /** Extra words it is found by (not shown). */
   keywords?: readonly string[];
-  /** Already matched by what was typed (an id, a server search): listed first, never fuzzy-filtered out. */
+  /** Already matched by what was typed (an id, a server search): never fuzzy-filtered out (see {@link rankEntries}). */
   pinned?: boolean;
   /** Why it cannot be chosen now (shown as its detail); undefined when it can. */
   disabledReason?: string;
@@ -52,10 +52,14 @@ export const MAX_ENTRIES = 40;
 
 const GROUP_ORDER: readonly PaletteGroup[] = ['record', 'match', 'action', 'section', 'profile'];
 
+// Fuse's scores run from 0 (exact) to 1; up to this one a match reads as meant.
+const STRONG_SCORE = 0.2;
+
 /**
- * The entries to list for `query`, best first: the pinned ones (an id's record, server matches)
- * in their order, then the rest fuzzy-matched by Fuse on label, keywords and detail, best score
- * first (ties in the given order). An empty query lists every unpinned entry by group.
+ * The entries to list for `query`, best first: the record an id names, then the close fuzzy
+ * matches (Fuse on label, keywords and detail, best score first, ties in the given order), then
+ * the server's matches (never filtered out: the server matched an email the label does not show),
+ * then the loose fuzzy matches. An empty query lists everything by group, pinned entries first.
  */
 export function rankEntries(entries: readonly PaletteEntry[], query: string): PaletteEntry[] {
   const text = query.trim();
@@ -75,7 +79,12 @@ export function rankEntries(entries: readonly PaletteEntry[], query: string): Pa
     includeScore: true,
   });
   const found = fuse.search(text).sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || a.refIndex - b.refIndex);
-  return [...pinned, ...found.map((result) => result.item)].slice(0, MAX_ENTRIES);
+  // A close match of a command or section ("refresh", "users") stays above the server's matches, which arrive later.
+  const strong = found.filter((result) => (result.score ?? 1) <= STRONG_SCORE).map((result) => result.item);
+  const weak = found.filter((result) => (result.score ?? 1) > STRONG_SCORE).map((result) => result.item);
+  const byId = pinned.filter((entry) => entry.group === 'record');
+  const matched = pinned.filter((entry) => entry.group !== 'record');
+  return [...byId, ...strong, ...matched, ...weak].slice(0, MAX_ENTRIES);
 }
 
 /** What the entries are built from: the app's state when the palette opens. */
