@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedirectURL } from '../../../shared/clerk';
 import type { AuditListResult, IpcEnvelope, IpcError, ProfileView } from '../../../shared/ipc';
-import type { BulkItemPage, BulkJobStatus, BulkPreview } from '../../../shared/ipc/bulk-jobs';
+import type { BulkItemPage, BulkPreview } from '../../../shared/ipc/bulk-jobs';
 import type { ProfileComparison } from '../../../shared/ipc/channels/profile-compare';
 import type { SamlConnectionPage, SamlConnectionRecord } from '../../../shared/ipc/channels/saml-connections';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
