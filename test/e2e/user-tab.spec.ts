@@ -152,7 +152,9 @@ test('memberships page through Clerk’s total and open their organization’s t
   await card.locator(`[data-organization-id="${org.id}"]`).getByTestId('membership-open').click();
   await expect(shell.activeTab).toHaveAttribute('data-tab-key', `organization:${org.id}`);
   await expect(shell.activeTab).toContainText(org.name);
-  await expect(shell.activePanel).toContainText('coming in a later version');
+  // The organization's own tab (issue 11), the record loaded.
+  await expect(shell.activePanel.getByTestId('organization-detail')).toHaveAttribute('data-organization-id', org.id);
+  await expect(shell.activePanel.getByTestId('organization-detail-name')).toHaveText(org.name);
 });
 
 test('a session is revoked after a confirmation, in the tab and in the Sandbox', async ({ app, page, shell, users, userDetail }) => {
