@@ -17,15 +17,17 @@ describe('member display', () => {
   });
 
   it('offers org:admin and org:member first, always, then the other roles in use', () => {
-    expect(rolesOffered([])).toEqual([{ key: 'org:admin', name: undefined }, { key: 'org:member', name: undefined }]);
+    expect(rolesOffered([])).toEqual([{ key: 'org:admin', name: 'Admin' }, { key: 'org:member', name: 'Member' }]);
     expect(rolesOffered([{ key: 'org:viewer' }, { key: 'org:member', name: 'Member' }, { key: 'org:billing', name: 'Billing manager' }])).toEqual([
-      { key: 'org:admin', name: undefined },
+      { key: 'org:admin', name: 'Admin' },
       { key: 'org:member', name: 'Member' },
       { key: 'org:billing', name: 'Billing manager' },
       { key: 'org:viewer' },
     ]);
     expect(roleOptionLabel({ key: 'org:billing', name: 'Billing manager' })).toBe('Billing manager (org:billing)');
-    expect(roleOptionLabel({ key: 'org:admin' })).toBe('org:admin');
+    // Every option reads "Name (key)", also a role nobody named.
+    expect(rolesOffered([]).map(roleOptionLabel)).toEqual(['Admin (org:admin)', 'Member (org:member)']);
+    expect(roleOptionLabel({ key: 'org:viewer' })).toBe('viewer (org:viewer)');
   });
 
   it('puts Clerk refusals that name no parameter on the field they are about', () => {

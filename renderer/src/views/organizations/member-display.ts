@@ -26,17 +26,23 @@ export interface RoleOption {
   name?: string;
 }
 
-/** `org:admin` → "Admin (org:admin)" when Clerk named it, else the key. */
-export const roleOptionLabel = (role: RoleOption): string => (role.name ? `${role.name} (${role.key})` : role.key);
+/** Clerk's names for the two roles every instance has, for when no member holds them yet. */
+const DEFAULT_ROLE_NAMES: Readonly<Record<(typeof DEFAULT_ROLES)[number], string>> = { 'org:admin': 'Admin', 'org:member': 'Member' };
+
+/**
+ * Every offered role reads the same way, "Name (key)": Clerk's name when known, else the key
+ * without `org:` (as a role tag shows it), so `org:member` never sits bare next to "Admin (org:admin)".
+ */
+export const roleOptionLabel = (role: RoleOption): string => `${role.name || role.key.replace(/^org:/, '')} (${role.key})`;
 
 /** A role tag's text: Clerk's name, else the key without `org:`. */
 export const roleText = (membership: Pick<OrganizationMembership, 'role' | 'role_name'>): string => membership.role_name || membership.role.replace(/^org:/, '');
 
-/** The roles to offer: `org:admin` and `org:member` always, first, then every other role in use (sorted). */
+/** The roles to offer: `org:admin` and `org:member` always, first (named as Clerk names them), then every other role in use (sorted). */
 export function rolesOffered(inUse: readonly RoleOption[]): RoleOption[] {
   const named = new Map(inUse.map((role) => [role.key, role.name]));
   const others = inUse.filter((role) => !(DEFAULT_ROLES as readonly string[]).includes(role.key)).sort((a, b) => a.key.localeCompare(b.key));
-  return [...DEFAULT_ROLES.map((key) => ({ key, name: named.get(key) })), ...others];
+  return [...DEFAULT_ROLES.map((key) => ({ key, name: named.get(key) || DEFAULT_ROLE_NAMES[key] })), ...others];
 }
 
 /** The add-member form's fields. */
