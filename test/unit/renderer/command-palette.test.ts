@@ -66,10 +66,12 @@ const keys = (entries: readonly PaletteEntry[]) => entries.map((entry) => entry.
 
 describe('buildEntries: what the palette offers', () => {
   it('offers only built sections, the front view commands, tab commands and the other profiles', () => {
-    const entries = buildEntries(context());
-    const available = SECTIONS.filter((section) => section.available).map((section) => `section:${section.id}`);
+    // One section planned but not built (a "coming soon" page) is not offered.
+    const sections = SECTIONS.map((section) => (section.id === 'sessions' ? { ...section, available: false } : section));
+    const entries = buildEntries(context({ sections }));
+    const available = sections.filter((section) => section.available).map((section) => `section:${section.id}`);
     expect(keys(entries).filter((key) => key.startsWith('section:'))).toEqual(available);
-    for (const section of SECTIONS.filter((s) => !s.available)) expect(keys(entries)).not.toContain(`section:${section.id}`);
+    expect(keys(entries)).not.toContain('section:sessions');
     expect(keys(entries).filter((key) => key.startsWith('command:'))).toEqual(['command:refresh', 'command:new-profile', 'command:close-tab', 'command:next-tab', 'command:previous-tab']);
     expect(entries.find((entry) => entry.key === 'command:refresh')).toMatchObject({ label: 'Refresh', shortcut: 'Ctrl+R', detail: 'In the tab “Ada Lovelace”', effect: { type: 'command', command: 'refresh' } });
     // The active profile is not offered as a switch.
