@@ -76,7 +76,7 @@ const REGISTRY = [
     label: 'Sessions',
     description: 'Active sessions, with revoke for a lost device.',
     icon: 'monitor',
-    available: false,
+    available: true,
     needsProfile: true,
     records: [{ kind: 'session', label: 'session', auditTargetTypes: ['session'] }],
   },
@@ -85,7 +85,8 @@ const REGISTRY = [
     label: 'Redirect URLs',
     description: 'Allowed redirect URLs for native and mobile apps.',
     icon: 'link',
-    available: false,
+    // Issue 12, item 3: list, add, view and delete.
+    available: true,
     needsProfile: true,
     records: [{ kind: 'redirect-url', label: 'redirect URL', auditTargetTypes: ['redirect_url'] }],
   },

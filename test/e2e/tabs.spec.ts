@@ -74,14 +74,12 @@ test('tabs close, cycle and open from menu commands, the mouse and the keyboard'
   await expect(shell.activeTab).toHaveAttribute('data-tab-key', 'section:users');
 });
 
-test('sections not built yet say so instead of showing a broken page', async ({ page, shell }) => {
-  for (const section of ['sessions', 'redirect-urls'] as const) {
-    await shell.openSection(section);
-    await expect(shell.activePanel.getByTestId('coming-soon')).toContainText('coming in a later version');
-    await expect(page.getByTestId(`nav-${section}`)).toContainText('soon');
-  }
-  // Built sections carry no "soon" marker.
-  for (const section of ['users', 'organizations', 'saml-connections', 'sign-in-tokens', 'audit-log', 'profiles'] as const) await expect(page.getByTestId(`nav-${section}`)).not.toContainText('soon');
+test('every section is built: none carries the "soon" marker, and Sessions opens its own view', async ({ page, shell }) => {
+  // Sessions was the last "coming soon" section (issue 12, item 2).
+  await shell.openSection('sessions');
+  await expect(shell.activePanel.getByTestId('sessions-view')).toBeVisible();
+  await expect(shell.activePanel.getByTestId('coming-soon')).toHaveCount(0);
+  for (const section of ['users', 'organizations', 'saml-connections', 'sessions', 'redirect-urls', 'sign-in-tokens', 'audit-log', 'profiles'] as const) await expect(page.getByTestId(`nav-${section}`)).not.toContainText('soon');
 });
 
 test('menu Refresh, Find, New Profile and Switch Profile act on the window', async ({ app, page, shell, users, profiles }) => {
