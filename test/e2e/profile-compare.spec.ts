@@ -80,7 +80,7 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
       await saveScreen(page, 'profile-compare-redirect-urls', scheme);
 
       await dialog.getByTestId('compare-pick-all-to-b').click();
-      await expect(dialog.getByTestId('compare-copy-to-b')).toHaveText('Copy 2 redirect URLs to B →');
+      await expect(dialog.getByTestId('compare-copy-to-b')).toHaveText('Copy 2 redirect URLs to “Acme production” →');
       await dialog.getByTestId('compare-copy-to-b').click();
       const preview = page.getByTestId('bulk-preview');
       await expect(preview.getByTestId('bulk-preview-change-count')).toHaveText('2 redirect URLs');
