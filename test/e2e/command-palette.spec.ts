@@ -2,7 +2,8 @@
  * The command palette (issue 12, item 7) against the Sandbox, driven from the keyboard: Ctrl+K
  * anywhere (and View > Command Palette…), Escape gives the focus back; a user id and an
  * organization id open their tabs; a search by email finds a user; a section by a fuzzy name; the
- * front tab's Refresh runs (another users:get); another profile is switched to.
+ * front tab's Refresh runs (another users:get) and its Lock… button's action (through the guardrail);
+ * another profile is switched to.
  */
 import type { Organization, User } from '../../shared/clerk';
 import type { ProfileView } from '../../shared/ipc/types';
@@ -22,7 +23,7 @@ async function call<T>(app: AppHarness, channel: string, input: Record<string, u
 const callsOf = (app: AppHarness, channel: string) => app.calls.filter((c) => c.channel === channel && c.result.ok).length;
 
 for (const scheme of BEHAVIOUR_SCHEMES) {
-  test(`the command palette opens records by id and by search, goes to a section, runs the tab's Refresh and switches profile (${scheme})`, async ({
+  test(`the command palette opens records by id and by search, goes to a section, runs the tab's Refresh and Lock, switches profile (${scheme})`, async ({
     app,
     page,
     shell,
@@ -34,7 +35,7 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     const [sandbox] = await app.services.profiles.list();
     await call<ProfileView>(app, 'profiles:create', { name: 'Acme staging', environment: 'staging', apiUrl: sandboxUrl(app.services), secretKey: registerSandboxKey(app.services) });
     const { data: seedUsers } = await call<{ data: User[] }>(app, 'users:list', { profileId: sandbox.id, limit: 20, orderBy: '-created_at' });
-    const user = seedUsers.find((u) => u.email_addresses.length > 0 && u.first_name)!;
+    const user = seedUsers.find((u) => u.email_addresses.length > 0 && u.first_name && !u.locked && !u.banned)!;
     const other = seedUsers.find((u) => u.id !== user.id && u.email_addresses.length > 0)!;
     const { data: orgs } = await call<{ data: Organization[] }>(app, 'organizations:list', { profileId: sandbox.id, limit: 1 });
     const org = orgs[0]!;
@@ -75,6 +76,11 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     const reads = callsOf(app, 'users:get');
     await palette.run('refrsh', 'command:refresh');
     await expect.poll(() => callsOf(app, 'users:get')).toBeGreaterThan(reads);
+    // And one of the tab's buttons, Lock…: through the same guardrail as the button.
+    await palette.run('lock', /^tab-action:/);
+    await page.getByTestId('guardrail-confirm').click();
+    await expect(userDetail.lockedTag).toBeVisible();
+    expect((await call<User>(app, 'users:get', { profileId: sandbox.id, userId: user.id })).locked).toBe(true);
 
     // An organization id opens the organization's tab.
     await palette.run(org.id, `record:${org.id}`);

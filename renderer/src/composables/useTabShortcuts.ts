@@ -4,6 +4,7 @@
  * textarea, an editor) nor while a dialog is open, so typing and confirming are never hijacked.
  * The native menu's accelerators (⌘/Ctrl + N, W, R, F, digits, Tab) are not used here.
  */
+import { onBeforeUnmount } from 'vue';
 import { onKeyStroke } from '@vueuse/core';
 import { useTabContext } from './useTabContext';
 
@@ -13,6 +14,10 @@ export interface TabShortcut {
   /** ⌘ on macOS, Ctrl elsewhere. */
   mod?: boolean;
   shift?: boolean;
+  /** How the command palette lists it (issue 12), e.g. "Lock…"; unlabelled shortcuts are not listed there. */
+  label?: string;
+  /** The palette shows it in the danger colour, as its button is (ban, delete, …). */
+  destructive?: boolean;
   run: () => void;
 }
 
@@ -41,6 +46,10 @@ function dialogOpen(): boolean {
 /** Registers `shortcuts` for the calling view's tab. */
 export function useTabShortcuts(shortcuts: () => readonly TabShortcut[]): void {
   const tab = useTabContext();
+  // Known to the command palette while the view lives (see activeTabActions).
+  const registration = { isActive: () => tab.active.value, shortcuts };
+  registrations.add(registration);
+  onBeforeUnmount(() => registrations.delete(registration));
   onKeyStroke(
     true,
     (event) => {
@@ -56,4 +65,29 @@ export function useTabShortcuts(shortcuts: () => readonly TabShortcut[]): void {
     },
     { eventName: 'keydown' },
   );
+}
+
+// --- The command palette (issue 12, item 7): the front tab's labelled shortcuts, which are its buttons' actions ---
+
+const registrations = new Set<{ isActive: () => boolean; shortcuts: () => readonly TabShortcut[] }>();
+
+/** An action of the tab in front, as the command palette offers it. */
+export interface TabAction {
+  label: string;
+  /** Its shortcut as {@link shortcutLabel} writes it. */
+  keys: string;
+  destructive: boolean;
+  run: () => void;
+}
+
+/** The labelled shortcuts of the tab in front (each the same as one of its buttons), one per label. */
+export function activeTabActions(): TabAction[] {
+  const actions = new Map<string, TabAction>();
+  for (const registration of registrations) {
+    if (!registration.isActive()) continue;
+    for (const shortcut of registration.shortcuts()) {
+      if (shortcut.label && !actions.has(shortcut.label)) actions.set(shortcut.label, { label: shortcut.label, keys: shortcutLabel(shortcut), destructive: Boolean(shortcut.destructive), run: shortcut.run });
+    }
+  }
+  return [...actions.values()];
 }

@@ -50,6 +50,7 @@ function context(overrides: Partial<PaletteContext> = {}): PaletteContext {
     activeTabTitle: 'Ada Lovelace',
     tabCount: 2,
     viewCommands: [{ command: 'refresh', label: 'Refresh' }],
+    tabActions: [],
     profiles: [
       { id: 'p1', name: 'Sandbox', environmentLabel: 'Development' },
       { id: 'p2', name: 'Acme production', environmentLabel: 'Production' },
@@ -76,6 +77,18 @@ describe('buildEntries: what the palette offers', () => {
     expect(entries.find((entry) => entry.key === 'command:refresh')).toMatchObject({ label: 'Refresh', shortcut: 'Ctrl+R', detail: 'In the tab “Ada Lovelace”', effect: { type: 'command', command: 'refresh' } });
     // The active profile is not offered as a switch.
     expect(keys(entries).filter((key) => key.startsWith('profile:'))).toEqual(['profile:p2']);
+  });
+
+  it("offers the front tab's button actions by their labels and shortcuts, destructive ones marked", () => {
+    const run = () => {};
+    const entries = buildEntries(context({ tabActions: [{ label: 'Lock…', keys: 'L', destructive: false, run }, { label: 'Delete…', keys: 'Del', destructive: true, run }] }));
+    const actions = entries.filter((entry) => entry.effect.type === 'tab-action');
+    expect(actions.map((entry) => [entry.label, entry.shortcut, Boolean(entry.destructive)])).toEqual([
+      ['Lock…', 'L', false],
+      ['Delete…', 'Del', true],
+    ]);
+    expect(actions[0].effect).toEqual({ type: 'tab-action', run });
+    expect(rankEntries(entries, 'lock')[0].label).toBe('Lock…');
   });
 
   it('without a profile offers only the sections that need none, and an id cannot be opened', () => {

@@ -7,6 +7,7 @@
 import Fuse from 'fuse.js';
 import type { MenuCommand } from '@shared/ipc/types';
 import { recordKindInfo, type RecordKind, type SectionInfo } from '@shared/sections';
+import type { TabAction } from '../../composables/useTabShortcuts';
 import type { ViewCommand } from '../../composables/useViewCommand';
 import type { RecordRef } from './record-id';
 
@@ -26,7 +27,9 @@ export const GROUP_LABELS: Readonly<Record<PaletteGroup, string>> = {
 export type PaletteEffect =
   | { type: 'command'; command: MenuCommand }
   | { type: 'open-record'; record: RecordKind; id: string; title: string }
-  | { type: 'switch-profile'; profileId: string };
+  | { type: 'switch-profile'; profileId: string }
+  /** One of the front tab's buttons' actions (its labelled shortcut, see useTabShortcuts). */
+  | { type: 'tab-action'; run: () => void };
 
 /** One line of the palette. */
 export interface PaletteEntry {
@@ -42,6 +45,8 @@ export interface PaletteEntry {
   keywords?: readonly string[];
   /** Already matched by what was typed (an id, a server search): never fuzzy-filtered out (see {@link rankEntries}). */
   pinned?: boolean;
+  /** Shown in the danger colour (its button is: ban, delete, …). */
+  destructive?: boolean;
   /** Why it cannot be chosen now (shown as its detail); undefined when it can. */
   disabledReason?: string;
   effect: PaletteEffect;
@@ -101,6 +106,8 @@ export interface PaletteContext {
   tabCount: number;
   /** The commands the view in front handles, with their menu labels. */
   viewCommands: readonly { command: ViewCommand; label: string }[];
+  /** The actions of the tab in front (its buttons, by their labelled shortcuts). */
+  tabActions: readonly TabAction[];
   /** Every profile, and which one is active. */
   profiles: readonly { id: string; name: string; environmentLabel: string }[];
   activeProfileId: string | null;
@@ -152,6 +159,17 @@ export function buildEntries(context: PaletteContext): PaletteEntry[] {
   for (const { command: name, label } of context.viewCommands) {
     entries.push(command(name, label, { detail: name === 'new-profile' ? undefined : front }));
   }
+  context.tabActions.forEach((action, index) => {
+    entries.push({
+      key: `tab-action:${index}`,
+      group: 'action',
+      label: action.label,
+      detail: front,
+      shortcut: action.keys,
+      destructive: action.destructive,
+      effect: { type: 'tab-action', run: action.run },
+    });
+  });
   // The File menu's New Profile… works from anywhere (it opens the Profiles section first).
   if (!context.viewCommands.some((entry) => entry.command === 'new-profile')) entries.push(command('new-profile', 'New Profile…', { keywords: ['add profile', 'instance'] }));
   if (context.hasProfile && context.activeTabTitle) entries.push(command('close-tab', 'Close Tab', { detail: front }));
