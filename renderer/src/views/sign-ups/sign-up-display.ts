@@ -4,7 +4,7 @@ import { changeRows, type ChangeRow } from '../../components/guardrails/change-r
 
 /** A status's label, tag colour, and whether Clerk still accepts changes. */
 export function signUpStatus(status: SignUp['status']): { label: string; type: 'warning' | 'success' | 'default'; editable: boolean } {
-  if (status === 'missing_requirements') return { label: 'In progress (missing requirements)', type: 'warning', editable: true };
+  if (status === 'missing_requirements') return { label: 'In progress', type: 'warning', editable: true };
   if (status === 'complete') return { label: 'Complete', type: 'success', editable: false };
   return { label: 'Abandoned', type: 'default', editable: false };
 }
