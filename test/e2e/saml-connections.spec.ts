@@ -12,7 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { ProfileView } from '../../shared/ipc/types';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import { registerSandboxKey, sandboxUrl } from './harness/keys';
-import { saveScreen } from './harness/screens';
+import { SAVING_SCREENS, saveScreen } from './harness/screens';
 import { idpMetadataXml, makeCertificate } from '../support/saml/make-certificate';
 
 async function dispatch<T>(app: AppHarness, channel: string, input: Record<string, unknown>): Promise<T> {
@@ -47,6 +47,15 @@ async function dropFile(page: Page, target: Locator, name: string, bytes: Buffer
   await target.dispatchEvent('drop', { dataTransfer: handle });
 }
 
+/** Saves the screen in light and then dark (when screens are saved), back in light after. */
+async function saveBoth(page: Page, name: string): Promise<void> {
+  if (!SAVING_SCREENS) return;
+  await saveScreen(page, name, 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreen(page, name, 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 const rowOf = (page: Page, name: string) => page.getByTestId('saml-connection-row').filter({ hasText: name });
 const detail = (page: Page) => page.locator('[data-testid="tab-panel"][data-active="true"] [data-testid="saml-connection-detail"]');
 
@@ -65,7 +74,7 @@ test('create by XML drop and by certificate drop, the expiry warning in the tab 
   await expect(page.getByTestId('saml-connections-summary')).toContainText('3 connections');
   await expect(rowOf(page, 'Acme Okta').getByTestId('saml-connection-expiry')).toHaveAttribute('data-state', 'valid');
   await expect(rowOf(page, 'Initech Entra ID (draft)').getByTestId('saml-connection-expiry')).toHaveText('No certificate');
-  await saveScreen(page, 'saml-connections-list', 'light');
+  await saveBoth(page, 'saml-connections-list');
 
   // 1. By metadata XML dropped as a file; a domain that is not one is refused first, on its entry.
   await page.getByTestId('saml-connections-new').click();
@@ -76,7 +85,7 @@ test('create by XML drop and by certificate drop, the expiry warning in the tab 
   await dropFile(page, create.getByTestId('idp-metadata-drop'), 'okta-metadata.xml', Buffer.from(idpMetadataXml('https://idp.soon.test/entity', 'https://idp.soon.test/sso', soon.base64)));
   await expect(create.getByTestId('idp-metadata-drop-summary')).toContainText('okta-metadata.xml: entity ID https://idp.soon.test/entity');
   await create.getByTestId('saml-mapping-email_address').fill('mail');
-  await saveScreen(page, 'saml-create-xml', 'light');
+  await saveBoth(page, 'saml-create-xml');
   await create.getByTestId('saml-create-submit').click();
   await expect(create.getByTestId('saml-create-domain-error-0')).toContainText('is not a domain');
   await create.getByTestId('saml-create-domain-0').fill('soon.test');
@@ -92,7 +101,11 @@ test('create by XML drop and by certificate drop, the expiry warning in the tab 
   await expect(tab.getByTestId('saml-sp-metadata-url')).toContainText('/v1/saml/metadata/samlc_');
   await expect(tab.getByTestId('saml-sp-card').getByRole('button', { name: /Copy/ })).toHaveCount(3);
   await expect(tab.getByTestId('saml-mapping-email_address-value')).toHaveText('mail');
-  await saveScreen(page, 'saml-tab-expiring', 'light');
+  await saveBoth(page, 'saml-tab-expiring');
+  if (SAVING_SCREENS) {
+    await tab.locator('[data-testid="record-section-link"][data-target="identity-provider"]').click();
+    await saveBoth(page, 'saml-tab-certificate');
+  }
   const soonId = (await tab.getAttribute('data-saml-connection-id'))!;
 
   // The list warns too.
@@ -112,7 +125,7 @@ test('create by XML drop and by certificate drop, the expiry warning in the tab 
   await expect(certDrop.getByTestId('idp-certificate-drop-problem')).toContainText('holds a public key, not a certificate');
   await dropFile(page, certDrop, 'signing.crt', later.der);
   await expect(certDrop.getByTestId('idp-certificate-drop-summary')).toContainText('signing.crt: CN=idp.later.test, O=Test IdP, valid');
-  await saveScreen(page, 'saml-create-certificate', 'light');
+  await saveBoth(page, 'saml-create-certificate');
   await create.getByTestId('saml-create-submit').click();
   await expect(tab.getByTestId('saml-detail-name')).toHaveText('Fields IdP');
   await expect(tab.getByTestId('saml-cert-subject')).toHaveText('CN=idp.later.test, O=Test IdP');
@@ -132,7 +145,7 @@ test('create by XML drop and by certificate drop, the expiry warning in the tab 
   await expect(rows.filter({ hasText: 'Active' }).getByTestId('change-after')).toHaveText('On');
   await expect(rows.filter({ hasText: 'Allow email subdomains' }).getByTestId('change-before')).toHaveText('Off');
   await expect(rows.filter({ hasText: 'Attribute for first name' }).getByTestId('change-after')).toHaveText('givenName');
-  await saveScreen(page, 'saml-edit-preview', 'light');
+  await saveBoth(page, 'saml-edit-preview');
   await dialog.getByTestId('guardrail-confirm').click();
   await expect(tab.getByTestId('saml-detail-active')).toHaveText('Active');
   await expect(tab.getByTestId('saml-flag-allow_subdomains')).toHaveText('Yes');
@@ -177,7 +190,7 @@ test('on a free plan the list says SAML needs a paid Clerk plan; on a production
   await expect(error).toContainText('SAML connections need a paid Clerk plan');
   await expect(error.getByTestId('error-message')).toContainText('This needs a paid Clerk plan');
   await expect(error.getByTestId('error-code')).toHaveText('payment_required');
-  await saveScreen(page, 'saml-connections-402', 'light');
+  await saveBoth(page, 'saml-connections-402');
   app.services.sandbox!.setSettings({ plan: 'pro' });
   await error.getByTestId('error-retry').click();
   await expect(page.getByTestId('saml-connection-row')).toHaveCount(3);
@@ -191,7 +204,7 @@ test('on a free plan the list says SAML needs a paid Clerk plan; on a production
   const confirm = dialog.getByTestId('guardrail-confirm');
   await expect(confirm).toBeDisabled();
   await dialog.getByTestId('guardrail-typed-input').fill('Initech Entra ID (draft)');
-  await saveScreen(page, 'saml-delete-production', 'light');
+  await saveBoth(page, 'saml-delete-production');
   await confirm.click();
   await expect(detail(page)).toHaveCount(0);
   await expect(page.getByTestId('saml-connection-row')).toHaveCount(2);

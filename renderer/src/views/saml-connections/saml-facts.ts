@@ -39,7 +39,7 @@ export function identityProviderFacts(record: SamlConnectionRecord, now: number)
     { label: 'Certificate subject', value: certificate.subject, testId: 'saml-cert-subject' },
     { label: 'Issuer', value: certificate.selfSigned ? `${certificate.issuer} (self-signed)` : certificate.issuer, testId: 'saml-cert-issuer' },
     { label: 'Issued', value: formatTime(certificate.validFrom), testId: 'saml-cert-issued' },
-    { label: 'Expires', value: expiry.state === 'valid' ? formatTime(certificate.validTo) : `${formatTime(certificate.validTo)} · ${expiry.text}`, testId: 'saml-cert-expires' },
+    { label: 'Expires', value: expiry.state === 'valid' ? formatTime(certificate.validTo) : `${formatTime(certificate.validTo)} · ${expiry.text.replace(/ \(.*\)$/, '')}`, testId: 'saml-cert-expires' },
     { label: 'SHA-256 fingerprint', value: certificate.fingerprint256, mono: true, copy: true, testId: 'saml-cert-fingerprint' },
   );
   return facts;
