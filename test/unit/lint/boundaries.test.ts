@@ -12,7 +12,8 @@ async function restrictedImports(filePath: string, code: string): Promise<string
   return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-describe('import boundaries', () => {
+// ESLint's start-up alone takes seconds on a busy machine.
+describe('import boundaries', { timeout: 30_000 }, () => {
   it('the renderer imports nothing from electron/, Electron or Node', async () => {
     const messages = await restrictedImports(
       'renderer/src/views/probe.ts',

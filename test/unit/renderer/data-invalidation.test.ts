@@ -78,7 +78,8 @@ const row = (userId: string) => document.body.querySelector(`[data-testid="user-
 const listCalls = (profileId = A) => main.inputs('users:list').filter((input) => input.profileId === profileId).length;
 const getCalls = () => main.inputs('users:get').length;
 
-describe('data invalidation across views', () => {
+// Each test mounts whole views (Users list, user tab) in happy-dom: seconds on a busy machine, not a hang.
+describe('data invalidation across views', { timeout: 30_000 }, () => {
   beforeEach(() => {
     document.body.innerHTML = '';
     main = instanceMain();
