@@ -56,3 +56,14 @@ export interface TextColours {
 export function mutedTextColor(vars: TextColours): string {
   return [vars.cardColor, vars.bodyColor].every((bg) => contrastRatio(vars.textColor3, bg) >= AA_TEXT) ? vars.textColor3 : vars.textColor2;
 }
+
+/** A lighter red for destructive menu items on the dark theme's popover (4.8:1 on rgb(72, 72, 78)). */
+const LIGHT_RED_ON_DARK = '#f4aaaa';
+
+/**
+ * The colour of a destructive item in a dropdown menu: the theme's error colour where it meets AA
+ * on the popover (light: 5.0:1 on white), else a lighter red (dark: #e88080 is 3.4:1 on the popover).
+ */
+export function destructiveMenuColor(vars: { errorColor: string; popoverColor: string }): string {
+  return contrastRatio(vars.errorColor, vars.popoverColor) >= AA_TEXT ? vars.errorColor : LIGHT_RED_ON_DARK;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { darkTheme, lightTheme } from 'naive-ui';
-import { AA_TEXT, contrastRatio, mutedTextColor, parseColor } from '../../../renderer/src/components/text-contrast';
+import { AA_TEXT, contrastRatio, destructiveMenuColor, mutedTextColor, parseColor } from '../../../renderer/src/components/text-contrast';
 
 describe('text contrast', () => {
   it('parses hex and rgb(a) colours', () => {
@@ -24,5 +24,14 @@ describe('text contrast', () => {
     // Light textColor3 is about 4.2:1 on white, under AA: textColor2 is used instead.
     expect(contrastRatio(lightTheme.common.textColor3, lightTheme.common.cardColor)).toBeLessThan(AA_TEXT);
     expect(mutedTextColor(lightTheme.common)).toBe(lightTheme.common.textColor2);
+  });
+
+  it("colours a destructive menu item red at AA on both themes' popovers", () => {
+    for (const theme of [lightTheme, darkTheme]) {
+      expect(contrastRatio(destructiveMenuColor(theme.common), theme.common.popoverColor)).toBeGreaterThanOrEqual(AA_TEXT);
+    }
+    // Light keeps Naive's own red; dark's own (#e88080) is about 3.4:1 on its popover.
+    expect(destructiveMenuColor(lightTheme.common)).toBe(lightTheme.common.errorColor);
+    expect(contrastRatio(darkTheme.common.errorColor, darkTheme.common.popoverColor)).toBeLessThan(AA_TEXT);
   });
 });
