@@ -12,7 +12,7 @@ import type { Session, User } from '../../../shared/clerk';
 import type { AuditChangeDetail, AuditListResult, BulkItemPage, BulkJobStatus, BulkPreview, IpcEnvelope, ProfileView } from '../../../shared/ipc';
 import type { SessionPage, SessionToken } from '../../../shared/ipc/channels/sessions';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
-import { decodeJwt } from '../../../renderer/src/views/sessions/jwt-decode';
+import { decodeJwt } from '../../../shared/jwt-decode';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 
 let dir: string;

@@ -1,6 +1,6 @@
 /** The JWT decode the session tab shows beside a created token: header and claims read, bad tokens refused with why. */
 import { describe, expect, it } from 'vitest';
-import { base64UrlDecode, claimTimes, decodeJwt } from '../../../renderer/src/views/sessions/jwt-decode';
+import { base64UrlDecode, claimTimes, decodeJwt } from '../../../shared/jwt-decode';
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
