@@ -28,6 +28,7 @@ test('a sign-up attempt is opened from the Sandbox’s list, updated after a pre
   const done = attempts.find((attempt) => attempt.status === 'complete')!;
 
   // A malformed ID is refused next to its field; the Sandbox's attempts are listed.
+  await screens(page, 'users-open-sign-up');
   await shell.activePanel.getByTestId('users-open-sign-up').click();
   const dialog = page.getByTestId('open-sign-up-dialog');
   await dialog.getByTestId('open-sign-up-id').fill('user_123');
