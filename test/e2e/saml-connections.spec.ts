@@ -154,7 +154,7 @@ test('create by XML drop and by certificate drop, the expiry warning in the tab 
   // 4. Delete (a development profile: no typed confirmation); the tab closes, the list drops it.
   await tab.getByTestId('saml-delete').click();
   await expect(dialog).toHaveAttribute('data-destructive', 'true');
-  await expect(dialog.getByTestId('guardrail-consequence')).toContainText('can no longer use SSO from fields-idp.test');
+  await expect(dialog.getByTestId('guardrail-consequence')).toContainText('nobody from fields-idp.test can use SSO once it is gone');
   await dialog.getByTestId('guardrail-confirm').click();
   await expect(page.getByTestId('tab').filter({ hasText: 'Fields IdP' })).toHaveCount(0);
   await page.locator('[data-testid="tab"][data-tab-key="section:saml-connections"]').click();

@@ -152,6 +152,7 @@ describe('edit body and preview', () => {
   it('delete says who loses SSO and asks for the name', () => {
     const request = deleteSamlConnectionRequest(connection);
     expect(request).toMatchObject({ destructive: true, confirmPhrase: 'Acme', actionLabel: 'Delete connection' });
-    expect(request.consequence).toContain('the 2 users who sign in through it can no longer use SSO from acme.test');
+    expect(request.consequence).toContain('The 2 users who sign in through it can no longer use SSO from acme.test');
+    expect(deleteSamlConnectionRequest({ ...connection, user_count: 0 }).consequence).toContain('No user signs in through it yet');
   });
 });

@@ -67,15 +67,20 @@ export function samlConfirmPhrase(connection: SAMLConnection): string {
 
 /** Deleting the connection: its users can no longer sign in through it (their accounts stay). */
 export function deleteSamlConnectionRequest(connection: SAMLConnection): ConfirmRequest {
-  const users = connection.user_count === 1 ? '1 user' : `${connection.user_count} users`;
+  const from = domainsOf(connection).join(', ') || 'its domains';
+  const who =
+    connection.user_count === 0
+      ? `No user signs in through it yet; nobody from ${from} can use SSO once it is gone.`
+      : `The ${connection.user_count === 1 ? '1 user' : `${connection.user_count} users`} who sign in through it can no longer use SSO from ${from} (their user accounts stay).`;
   return {
     title: `Delete ${connection.name}?`,
-    consequence:
-      `A delete cannot be undone: ${connection.name} is removed from the instance, and the ${users} who sign in through it can no longer use SSO from ` +
-      `${domainsOf(connection).join(', ') || 'its domains'} (their user accounts stay). The identity provider keeps its side of the setup. The audit log keeps the connection's last state.`,
+    consequence: `A delete cannot be undone: ${connection.name} is removed from the instance. ${who} The identity provider keeps its side of the setup. The audit log keeps the connection's last state.`,
     actionLabel: 'Delete connection',
     destructive: true,
-    preview: [{ field: 'SAML connection', before: `${connection.name} (${providerLabel(connection.provider)}, ${connection.active ? 'active' : 'inactive'})`, after: '(deleted)' }],
+    preview: [
+      { field: 'SAML connection', before: connection.name, after: '(deleted)' },
+      { field: 'Provider', before: providerLabel(connection.provider), after: '(deleted)' },
+    ],
     confirmPhrase: samlConfirmPhrase(connection),
   };
 }
