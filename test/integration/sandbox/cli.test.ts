@@ -3,7 +3,7 @@
  * requests to SANDBOX_REQUEST_LOG, stops cleanly on SIGTERM, and explains bad arguments.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,9 @@ describe('npm run sandbox', () => {
     expect(cli.output()).toContain(`Base URL:   ${ready.baseUrl}`);
     const count = await fetch(`${ready.baseUrl}/users/count`, { headers: { Authorization: `Bearer ${ready.secretKey}` } });
     expect(await count.json()).toEqual({ object: 'total_count', total_count: 12 });
-    expect(readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ method: 'GET', route: '/users/count', status: 200 }]);
+    // The log line is written after the answer is sent: wait for it rather than race it.
+    const logged = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+    await expect.poll(logged, { timeout: 10_000 }).toEqual([{ method: 'GET', route: '/users/count', status: 200 }]);
     cli.child.kill('SIGTERM');
     expect(await cli.exit).toBe(0);
     expect(cli.output()).toContain('closing the Sandbox');
