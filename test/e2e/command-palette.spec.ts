@@ -1,6 +1,7 @@
 /**
  * The command palette (issue 12, item 7) against the Sandbox, driven from the keyboard: Ctrl+K
- * anywhere (and View > Command Palette…), Escape gives the focus back; a user id and an
+ * anywhere (and View > Command Palette…), Escape gives the focus back; the Users selection's Lock…
+ * opens its dry run; a user id and an
  * organization id open their tabs; a search by email finds a user; a section by a fuzzy name; the
  * front tab's Refresh runs (another users:get) and its Lock… button's action (through the guardrail);
  * another profile is switched to.
@@ -59,6 +60,19 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     await page.keyboard.press('Escape');
     await expect(palette.root).toHaveCount(0);
     await expect(users.search).toBeFocused();
+
+    // The selection's bulk actions: two users checked, the bar's Lock… from the palette opens its dry-run preview.
+    const [a, b] = await users.ids();
+    for (const id of [a!, b!]) await users.row(id).locator('.n-data-table-td--selection .n-checkbox').click();
+    await palette.open();
+    await palette.typeFor('lock selected', /^tab-action:/);
+    await expect(palette.highlighted).toContainText('Lock… · 2 users selected');
+    await page.keyboard.press('Enter');
+    // The dry run of the two (a seed user already locked would be skipped).
+    await expect(page.getByTestId('bulk-preview')).toBeVisible();
+    await expect(page.getByTestId('bulk-preview-change-count')).toHaveText(/^[12] users?$/);
+    await page.getByTestId('bulk-preview-cancel').click();
+    await page.getByTestId('users-selection-clear').click();
 
     // A user id opens that user's tab (the id's prefix names the kind).
     await palette.open();

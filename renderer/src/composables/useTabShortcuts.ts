@@ -47,7 +47,10 @@ function dialogOpen(): boolean {
 export function useTabShortcuts(shortcuts: () => readonly TabShortcut[]): void {
   const tab = useTabContext();
   // Known to the command palette while the view lives (see activeTabActions).
-  const registration = { isActive: () => tab.active.value, shortcuts };
+  const registration = {
+    isActive: () => tab.active.value,
+    actions: () => shortcuts().flatMap((shortcut): TabAction[] => (shortcut.label ? [{ label: shortcut.label, keys: shortcutLabel(shortcut), destructive: Boolean(shortcut.destructive), run: shortcut.run }] : [])),
+  };
   registrations.add(registration);
   onBeforeUnmount(() => registrations.delete(registration));
   onKeyStroke(
@@ -69,25 +72,37 @@ export function useTabShortcuts(shortcuts: () => readonly TabShortcut[]): void {
 
 // --- The command palette (issue 12, item 7): the front tab's labelled shortcuts, which are its buttons' actions ---
 
-const registrations = new Set<{ isActive: () => boolean; shortcuts: () => readonly TabShortcut[] }>();
+const registrations = new Set<{ isActive: () => boolean; actions: () => readonly TabAction[] }>();
 
 /** An action of the tab in front, as the command palette offers it. */
 export interface TabAction {
   label: string;
   /** Its shortcut as {@link shortcutLabel} writes it. */
+  /** '' for an action without a shortcut. */
   keys: string;
   destructive: boolean;
+  /** Why it cannot run now (its button is disabled), if so. */
+  disabledReason?: string;
   run: () => void;
 }
 
-/** The labelled shortcuts of the tab in front (each the same as one of its buttons), one per label. */
+/**
+ * Offers buttons of the calling view that have no shortcut (e.g. the Users list's bulk actions on
+ * its selection) to the command palette while its tab is in front. Only list what a button does.
+ */
+export function useTabActions(actions: () => readonly (Omit<TabAction, 'keys' | 'destructive'> & { destructive?: boolean })[]): void {
+  const tab = useTabContext();
+  const registration = { isActive: () => tab.active.value, actions: () => actions().map((action) => ({ ...action, keys: '', destructive: Boolean(action.destructive) })) };
+  registrations.add(registration);
+  onBeforeUnmount(() => registrations.delete(registration));
+}
+
+/** The labelled shortcuts and the actions of the tab in front (each the same as one of its buttons), one per label. */
 export function activeTabActions(): TabAction[] {
   const actions = new Map<string, TabAction>();
   for (const registration of registrations) {
     if (!registration.isActive()) continue;
-    for (const shortcut of registration.shortcuts()) {
-      if (shortcut.label && !actions.has(shortcut.label)) actions.set(shortcut.label, { label: shortcut.label, keys: shortcutLabel(shortcut), destructive: Boolean(shortcut.destructive), run: shortcut.run });
-    }
+    for (const action of registration.actions()) if (!actions.has(action.label)) actions.set(action.label, action);
   }
   return [...actions.values()];
 }

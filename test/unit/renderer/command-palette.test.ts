@@ -89,6 +89,17 @@ describe('buildEntries: what the palette offers', () => {
     ]);
     expect(actions[0].effect).toEqual({ type: 'tab-action', run });
     expect(rankEntries(entries, 'lock')[0].label).toBe('Lock…');
+    // An action whose button is disabled (read-only profile) says why and cannot be chosen; no shortcut, none shown.
+    const [blocked] = buildEntries(context({ tabActions: [{ label: 'Ban… · 2 users selected', keys: '', destructive: true, disabledReason: 'Read-only', run }] })).filter(
+      (entry) => entry.effect.type === 'tab-action',
+    );
+    expect(blocked).toMatchObject({ disabledReason: 'Read-only', shortcut: undefined });
+  });
+
+  it('matches each typed word: "lock selected" finds the selection\'s Lock…, not its Ban…', () => {
+    const run = () => {};
+    const bar = ['Ban…', 'Lock…', 'Metadata…', 'Unlock'].map((label) => ({ label: `${label} · 2 users selected`, keys: '', destructive: false, run }));
+    expect(rankEntries(buildEntries(context({ tabActions: bar })), 'lock selected')[0].label).toBe('Lock… · 2 users selected');
   });
 
   it('without a profile offers only the sections that need none, and an id cannot be opened', () => {

@@ -59,6 +59,8 @@ const GROUP_ORDER: readonly PaletteGroup[] = ['record', 'match', 'action', 'sect
 
 // Fuse's scores run from 0 (exact) to 1; up to this one a match reads as meant.
 const STRONG_SCORE = 0.2;
+// Token search scores a text where only one word of several matches loosely; beyond this it is noise.
+const LOOSEST_SCORE = 0.5;
 
 /**
  * The entries to list for `query`, best first: the record an id names, then the close fuzzy
@@ -82,8 +84,13 @@ export function rankEntries(entries: readonly PaletteEntry[], query: string): Pa
     threshold: 0.35,
     ignoreLocation: true,
     includeScore: true,
+    // Each typed word matched on its own ("lock selected" finds "Lock… · 2 users selected", not "Ban… · …").
+    useTokenSearch: true,
   });
-  const found = fuse.search(text).sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || a.refIndex - b.refIndex);
+  const found = fuse
+    .search(text)
+    .filter((result) => (result.score ?? 1) <= LOOSEST_SCORE)
+    .sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || a.refIndex - b.refIndex);
   // A close match of a command or section ("refresh", "users") stays above the server's matches, which arrive later.
   const strong = found.filter((result) => (result.score ?? 1) <= STRONG_SCORE).map((result) => result.item);
   const weak = found.filter((result) => (result.score ?? 1) > STRONG_SCORE).map((result) => result.item);
@@ -165,8 +172,9 @@ export function buildEntries(context: PaletteContext): PaletteEntry[] {
       group: 'action',
       label: action.label,
       detail: front,
-      shortcut: action.keys,
+      shortcut: action.keys || undefined,
       destructive: action.destructive,
+      disabledReason: action.disabledReason,
       effect: { type: 'tab-action', run: action.run },
     });
   });
