@@ -67,6 +67,7 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     await palette.open();
     await palette.typeFor('lock selected', /^tab-action:/);
     await expect(palette.highlighted).toContainText('Lock… · 2 users selected');
+    await saveScreen(page, 'command-palette-selection', scheme);
     await page.keyboard.press('Enter');
     // The dry run of the two (a seed user already locked would be skipped).
     await expect(page.getByTestId('bulk-preview')).toBeVisible();
