@@ -38,7 +38,7 @@ function takesText(target: EventTarget | null): boolean {
 }
 
 /** True while a modal dialog (a confirmation, a form) is open over the tabs; one animating away does not count. */
-function dialogOpen(): boolean {
+export function dialogOpen(): boolean {
   const modals = document.querySelectorAll('.n-modal-container .n-modal, [role="dialog"][aria-modal="true"], [role="alertdialog"]');
   return [...modals].some((modal) => !modal.closest('[class*="-leave-active"]'));
 }
