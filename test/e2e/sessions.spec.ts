@@ -119,6 +119,8 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     await dialog.getByTestId('session-token-template').locator('input').fill('no_such_template');
     await dialog.getByTestId('session-token-create').click();
     await expect(dialog.getByTestId('error-templateName')).toContainText('no_such_template');
+    // Said once, on the field (no summary repeating it).
+    await expect(dialog.getByText('Could not create the token')).toHaveCount(0);
     await saveScreen(page, 'session-token-error', scheme);
     await dialog.getByTestId('session-token-template').locator('input').fill('supabase');
     await dialog.getByTestId('session-token-create').click();
@@ -177,6 +179,9 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
     await saveScreen(page, 'sessions-bulk-results', scheme);
     for (const s of [a!, b!]) expect((await dispatch<Session>(app, 'sessions:get', { profileId: dev.id, sessionId: s.id })).status).toBe('revoked');
     await page.keyboard.press('Escape');
+    // The started job took the selection; the list shows the revoked sessions as revoked.
+    await expect(panel.getByTestId('sessions-selection-bar')).toHaveCount(0);
+    await expect(panel.locator(`[data-testid="sessions-row"][data-session-id="${a!.id}"]`)).toHaveAttribute('data-status', 'revoked');
 
     // Revoke all active: the user's remaining active sessions, through sessions.revoke_all_for_user.
     const left = active.length - 3;

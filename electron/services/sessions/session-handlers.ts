@@ -50,5 +50,7 @@ async function onTemplateField(error: unknown, readSession: () => Promise<Sessio
   const aboutTemplate = /template/i.test(text) || (await readSession().then((session) => session.status === 'active', () => false));
   if (!aboutTemplate) return error;
   const message = error.longMessage ?? `No JWT template with this name exists on the instance.`;
-  return new AppError({ ...error.toIpcError(), paramName: 'templateName', fields: [{ field: 'templateName', message }] });
+  // Clerk's own entries name the field too, so the form shows the message once, on the field.
+  const errors = error.errors?.map((item) => ({ ...item, paramName: 'templateName' }));
+  return new AppError({ ...error.toIpcError(), paramName: 'templateName', fields: [{ field: 'templateName', message }], ...(errors ? { errors } : {}) });
 }

@@ -91,7 +91,7 @@ describe('sessions:createToken', () => {
   it('puts Clerk’s 404 for an unknown template on the template field, and refuses a bad name unsent', async () => {
     const [session] = await activeSessions(1);
     const unknown = await call('sessions:createToken', { sessionId: session.id, templateName: 'no_such_template' });
-    expect(unknown).toMatchObject({ ok: false, error: { kind: 'clerk', status: 404, paramName: 'templateName', fields: [{ field: 'templateName' }] } });
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'clerk', status: 404, paramName: 'templateName', fields: [{ field: 'templateName' }], errors: [{ paramName: 'templateName' }] } });
     const bad = await call('sessions:createToken', { sessionId: session.id, templateName: '../users' });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'validation', fields: [{ field: 'templateName' }] } });
   });

@@ -9,10 +9,11 @@ import type { Session } from '@shared/clerk';
 import CopyableId from '../../components/CopyableId.vue';
 import type { ResourceColumn } from '../../components/resource-table/resource-columns';
 import { mutedCell as muted, nowrapCell } from '../../components/table-cells';
-import { formatTime } from '../../format';
+import { formatDate, formatFromNow, formatTime } from '../../format';
 import { deviceText, locationText, statusTagType } from './session-display';
 
-const WIDTH = { device: 260, user: 230, status: 96, where: 200, lastActive: 170, expires: 170 } as const;
+// Device, status, where and last active fit the 1000 px window; expiry and the user from wider.
+const WIDTH = { device: 220, user: 240, status: 90, where: 160, lastActive: 130, expires: 120 } as const;
 const BASE = WIDTH.device + WIDTH.status + WIDTH.where + WIDTH.lastActive + 40;
 
 /** The Sessions list's columns. */
@@ -47,8 +48,9 @@ export function sessionColumns(): ResourceColumn<Session>[] {
         return text ? nowrapCell(text, { title: text }) : muted('Unknown');
       },
     },
-    { key: 'last-active', title: 'Last active', width: WIDTH.lastActive, autoFrom: 0, render: (session) => nowrapCell(formatTime(session.last_active_at)) },
-    { key: 'expires', title: 'Expires', width: WIDTH.expires, autoFrom: BASE + WIDTH.expires, render: (session) => nowrapCell(formatTime(session.expire_at)) },
+    // Relative ("5 minutes ago") against the time the page was drawn; the exact time in the title.
+    { key: 'last-active', title: 'Last active', width: WIDTH.lastActive, autoFrom: 0, render: (session) => nowrapCell(formatFromNow(session.last_active_at, Date.now()), { title: formatTime(session.last_active_at) }) },
+    { key: 'expires', title: 'Expires', width: WIDTH.expires, autoFrom: BASE + WIDTH.expires, render: (session) => nowrapCell(formatDate(session.expire_at), { title: formatTime(session.expire_at) }) },
     {
       key: 'user',
       title: 'User',
