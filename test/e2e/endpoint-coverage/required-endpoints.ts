@@ -19,7 +19,8 @@ export const REQUIRED_PREFIXES: readonly { issue: number; prefix: string }[] = [
   { issue: 9, prefix: '/sign_in_tokens' },
   // Issue 11: every organization and membership endpoint (`/organizations/{organization_id}/memberships/…` included).
   { issue: 11, prefix: '/organizations' },
-  // Issue 12: { issue: 12, prefix: ALL },
+  // Issue 12: every seed endpoint (SAML connections, sessions, redirect URLs, sign-ups, proxy checks too).
+  { issue: 12, prefix: ALL },
 ];
 
 /** True when `template` is `prefix` or below it (or every template, for {@link ALL}). */
