@@ -13,7 +13,7 @@ import { formatDate, formatFromNow, formatTime } from '../../format';
 import { deviceText, locationText, statusTagType } from './session-display';
 
 // Device, status, where and last active fit the 1000 px window; expiry and the user from wider.
-const WIDTH = { device: 220, user: 240, status: 90, where: 160, lastActive: 130, expires: 120 } as const;
+const WIDTH = { device: 220, user: 220, status: 90, where: 160, lastActive: 130, expires: 120 } as const;
 const BASE = WIDTH.device + WIDTH.status + WIDTH.where + WIDTH.lastActive + 40;
 
 /** The Sessions list's columns. */
