@@ -6,9 +6,11 @@
  * production profile: the last-admin warning before the only admin is demoted or removed, a member
  * removed after the typed confirmation, a member opening the user's tab, and "Add to organization"
  * there. Drives GET, POST, PATCH and DELETE /organizations/{id}/memberships[/{user_id}] and PATCH
- * .../memberships/{user_id}/metadata through the UI.
+ * .../memberships/{user_id}/metadata through the UI, and exports the admins (CSV) and every member
+ * (JSON) with the membership's metadata and role.
  */
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
 import type { Organization, OrganizationMembership, User } from '../../shared/clerk';
 import type { OrganizationMembershipPage, OrganizationPage } from '../../shared/ipc/channels/organizations';
@@ -201,6 +203,37 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
       'PATCH /organizations/{organization_id}/memberships/{user_id}/metadata',
     ]);
     for (const action of ['memberships.add', 'memberships.update_role', 'memberships.update_metadata']) expect(await auditOutcomes(app, action, org.id), action).toContain('success');
+
+    // Export…: the admins the role filter shows (CSV), then every member (JSON), each with the membership's metadata and role.
+    await metadata.getByTestId('membership-metadata-close').click();
+    await expect(metadata).toBeHidden();
+    await members.getByTestId('member-role-filter').click();
+    await option(page, 'org:admin').click();
+    await page.keyboard.press('Escape');
+    await expect(members.getByTestId('pager-total')).toHaveText(String(admins.totalCount + 1));
+    const exportFile = async (scope: 'filtered' | 'all', format: 'csv' | 'json'): Promise<string> => {
+      await members.getByTestId('members-export').click();
+      const exportDialog = page.getByTestId('membership-export');
+      await exportDialog.getByTestId(`export-scope-${scope}`).click();
+      await exportDialog.getByTestId(`export-format-${format}`).click();
+      await exportDialog.getByTestId('export-start').click();
+      await expect(exportDialog.getByTestId('export-progress')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+      await expect(exportDialog.getByTestId('export-done')).toContainText('members written to');
+      const request = app.saveRequests.at(-1)!;
+      await exportDialog.getByTestId('export-close').click();
+      await expect(exportDialog).toHaveCount(0);
+      return readFileSync(`${app.exportDir}/${request.defaultName}`, 'utf8');
+    };
+    const csv = Papa.parse<Record<string, string>>(await exportFile('filtered', 'csv'), { header: true, skipEmptyLines: true });
+    expect(csv.errors).toEqual([]);
+    expect(csv.data).toHaveLength(admins.totalCount + 1);
+    expect(new Set(csv.data.map((line) => line.role))).toEqual(new Set(['org:admin']));
+    const exportedRow = csv.data.find((line) => line.user_id === newcomer.id)!;
+    expect([exportedRow.organization_id, exportedRow.role, JSON.parse(exportedRow.public_metadata)]).toEqual([org.id, 'org:admin', { team: 'payments', seat: 7 }]);
+    const everyone = JSON.parse(await exportFile('all', 'json')) as OrganizationMembership[];
+    expect(everyone).toHaveLength(org.members_count! + 1);
+    const exported = everyone.find((membership) => membership.public_user_data?.user_id === newcomer.id)!;
+    expect([exported.role, exported.public_metadata]).toEqual(['org:admin', { team: 'payments', seat: 7 }]);
   });
 }
 

@@ -229,3 +229,13 @@ export function useExportOrganizations() {
       useApi().exports.organizations({ profileId, format, filters: query ? { query } : {} }),
   });
 }
+
+// --- Export of an organization's members (issue 11: the members table's "Export…") ---
+
+/** Starts the export of one organization's members the role filter matches (none: every member), through main's paged export job. */
+export function useExportMemberships() {
+  return useMutation({
+    mutation: ({ profileId, organizationId, roles, format }: { profileId: string; organizationId: string; roles: string[]; format: RecordExportFormat }) =>
+      useApi().exports.memberships({ profileId, organizationId, format, filters: roles.length ? { role: [...roles] } : {} }),
+  });
+}
