@@ -80,6 +80,19 @@ function requireRole(item: MembershipItemParams): string {
 
 const keepOrganization = (params: Record<string, unknown>): MembershipJobParams => ({ organizationId: organizationOf(params) });
 
+// The dry run of an operation on existing members: reads the targets' memberships, then asks
+// `verdict` for each target with its membership (undefined: not a member).
+async function checkMembers(
+  client: ClerkClient,
+  targets: readonly BulkTarget[],
+  params: Record<string, unknown>,
+  signal: AbortSignal | undefined,
+  verdict: (target: BulkTarget, member: OrganizationMembership | undefined) => BulkVerdict,
+): Promise<Map<string, BulkVerdict>> {
+  const members = await readMemberships(client, organizationOf(params), targets.map((target) => target.targetId), signal);
+  return new Map(targets.map((target) => [target.targetId, verdict(target, members.get(target.targetId))]));
+}
+
 /** `memberships.add`: see the module comment. */
 export const addMembershipsOperation: BulkOperation = {
   name: 'memberships.add',
@@ -125,25 +138,15 @@ export const updateMembershipRolesOperation: BulkOperation = {
   inverse: 'memberships.update_role',
   undoParams: keepOrganization,
   validateParams: (params) => void organizationOf(params),
-  async check(client, targets, params, signal) {
-    const members = await readMemberships(
-      client,
-      organizationOf(params),
-      targets.map((target) => target.targetId),
-      signal,
-    );
-    return new Map(
-      targets.map((target): [string, BulkVerdict] => {
-        const member = members.get(target.targetId);
-        const item = itemOf(target);
-        const label = memberLabel(member);
-        if (!member) return [target.targetId, { kind: 'skip', reason: 'not a member', applied: false }];
-        if (member.role === item.role) return [target.targetId, { kind: 'skip', reason: `already ${member.role}`, applied: true, label }];
-        if (item.expectRole && member.role !== item.expectRole) return [target.targetId, { kind: 'skip', reason: 'role changed since the job', applied: false, label }];
-        return [target.targetId, { kind: 'change', keep: { previousRole: member.role }, label }];
-      }),
-    );
-  },
+  check: (client, targets, params, signal) =>
+    checkMembers(client, targets, params, signal, (target, member) => {
+      const item = itemOf(target);
+      const label = memberLabel(member);
+      if (!member) return { kind: 'skip', reason: 'not a member', applied: false };
+      if (member.role === item.role) return { kind: 'skip', reason: `already ${member.role}`, applied: true, label };
+      if (item.expectRole && member.role !== item.expectRole) return { kind: 'skip', reason: 'role changed since the job', applied: false, label };
+      return { kind: 'change', keep: { previousRole: member.role }, label };
+    }),
   async run(client, target, params, options) {
     const item = itemOf(target);
     const role = requireRole(item);
@@ -169,21 +172,10 @@ export const removeMembershipsOperation: BulkOperation = {
   inverse: 'memberships.add',
   undoParams: keepOrganization,
   validateParams: (params) => void organizationOf(params),
-  async check(client, targets, params, signal) {
-    const members = await readMemberships(
-      client,
-      organizationOf(params),
-      targets.map((target) => target.targetId),
-      signal,
-    );
-    return new Map(
-      targets.map(({ targetId }): [string, BulkVerdict] => {
-        const member = members.get(targetId);
-        if (!member) return [targetId, { kind: 'skip', reason: 'not a member', applied: true }];
-        return [targetId, { kind: 'change', keep: { role: member.role, ...metadataOf(member) } satisfies MembershipItemParams, label: memberLabel(member) }];
-      }),
-    );
-  },
+  check: (client, targets, params, signal) =>
+    checkMembers(client, targets, params, signal, (_target, member) =>
+      member ? { kind: 'change', keep: { role: member.role, ...metadataOf(member) } satisfies MembershipItemParams, label: memberLabel(member) } : { kind: 'skip', reason: 'not a member', applied: true },
+    ),
   async run(client, target, params, options) {
     const removed = await client.run(operations.memberships.remove, { organization_id: organizationOf(params), user_id: target.targetId }, options);
     return `removed (was ${removed.role})`;
