@@ -216,6 +216,7 @@ for (const scheme of BEHAVIOUR_SCHEMES) {
       const exportDialog = page.getByTestId('membership-export');
       await exportDialog.getByTestId(`export-scope-${scope}`).click();
       await exportDialog.getByTestId(`export-format-${format}`).click();
+      if (format === 'csv') await saveScreen(page, 'organization-members-export', scheme);
       await exportDialog.getByTestId('export-start').click();
       await expect(exportDialog.getByTestId('export-progress')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
       await expect(exportDialog.getByTestId('export-done')).toContainText('members written to');
