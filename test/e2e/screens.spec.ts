@@ -42,9 +42,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await users.emptyState.getByTestId('users-clear-search').click();
     await expect(users.rows).toHaveCount(25);
 
+    // Every section is built since issue 12: Organizations opens its list, not the coming-soon page.
     await shell.openSection('organizations');
-    await expect(shell.activePanel.getByTestId('coming-soon')).toContainText('coming in a later version');
-    await saveScreen(page, 'coming-soon', scheme);
+    await expect(shell.activePanel.getByTestId('organizations-view')).toHaveAttribute('data-loading', 'false');
+    await expect(shell.activePanel.getByTestId('coming-soon')).toHaveCount(0);
+    await saveScreen(page, 'organizations-section', scheme);
 
     await shell.openSection('profiles');
     await expect(profiles.rows).toHaveCount(1);
